@@ -1,0 +1,76 @@
+import { createReadStream, existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { ImportService } from '../../imports/import.service';
+import { SourceRegistry } from '../../imports/source-registry';
+import { CliCommand, CliIo, EXIT, UsageError } from '../cli-command';
+import { parseOptions } from '../parse-options';
+
+const optionsSchema = z.object({
+  mode: z.enum(['strict', 'skip-invalid']).default('strict'),
+  'dry-run': z.boolean().default(false),
+  format: z.enum(['text', 'json']).default('text'),
+});
+
+export const importCommand: CliCommand = {
+  words: ['import'],
+  usage: 'import <source> <file> [--mode strict|skip-invalid] [--dry-run] [--format text|json]',
+  summary: 'import one CSV file as one batch',
+  async run(app, args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { mode: { type: 'string' }, 'dry-run': { type: 'boolean' }, format: { type: 'string' } },
+      allowPositionals: true,
+    });
+    const options = parseOptions(optionsSchema, values);
+    if (positionals.length !== 2) throw new UsageError('import needs a source and a file');
+    const [sourceName, file] = positionals;
+    const registry = app.get(SourceRegistry);
+    if (!registry.names().includes(sourceName)) {
+      throw new UsageError(`unknown source "${sourceName}"; known: ${registry.names().join(', ')}`);
+    }
+    if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
+
+    const progress = progressLine(io);
+    const outcome = await app.get(ImportService).import({
+      source: sourceName,
+      input: createReadStream(file),
+      fileName: basename(file),
+      mode: options.mode,
+      dryRun: options['dry-run'],
+      by: `cli (${process.env.USER ?? 'unknown user'})`,
+      onProgress: progress.update,
+    });
+    progress.done();
+
+    if (options.format === 'json') io.out(JSON.stringify(outcome, null, 2));
+    else {
+      io.out(
+        `${outcome.source} batch ${outcome.batchId}: ${outcome.status}; ${outcome.rows} rows, ` +
+          `${outcome.inserted} inserted, ${outcome.updated} updated, ${outcome.unchanged} unchanged, ${outcome.rejected} rejected`,
+      );
+      for (const e of outcome.errors) io.err(`  error  row ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.message}`);
+      for (const r of outcome.repairs) io.err(`  repair row ${r.row}${r.column ? `, ${r.column}` : ''}: ${r.message}`);
+      if (outcome.errorsTruncated) io.err('  … more errors not listed');
+    }
+    return outcome.status === 'rejected' ? EXIT.invalidInput : EXIT.ok;
+  },
+};
+
+/** A self-overwriting progress line on a terminal; silent when output is piped. */
+function progressLine(io: CliIo) {
+  const started = Date.now();
+  let lastDrawn = 0;
+  return {
+    update: (rows: number) => {
+      if (!io.interactive || Date.now() - lastDrawn < 250) return;
+      lastDrawn = Date.now();
+      const rate = Math.round(rows / Math.max((Date.now() - started) / 1000, 0.001));
+      process.stderr.write(`\r  ${rows.toLocaleString('en-US')} rows read (${rate.toLocaleString('en-US')} rows/s)   `);
+    },
+    done: () => {
+      if (io.interactive && lastDrawn) process.stderr.write('\n');
+    },
+  };
+}

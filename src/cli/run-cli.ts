@@ -1,0 +1,59 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../app.module';
+import { ConfigError, loadConfig } from '../config/app-config';
+import { CsvFormatError } from '../common/csv/csv-format-error';
+import { openDatabase, OpenedDatabase } from '../database/open-database';
+import { ImportInputError } from '../imports/import-errors';
+import { CliCommand, CliIo, EXIT, UsageError } from './cli-command';
+import { dbMigrateCommand } from './commands/db-migrate.command';
+import { importCommand } from './commands/import.command';
+import { usersCreateCommand } from './commands/users-create.command';
+
+export const COMMANDS: CliCommand[] = [dbMigrateCommand, importCommand, usersCreateCommand];
+
+const consoleIo: CliIo = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+  interactive: Boolean(process.stderr.isTTY),
+};
+
+/** `npm run cli -- <command>`: finds the command, builds the app without HTTP, runs it, returns the exit status. */
+export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<number> {
+  const command = COMMANDS.find((c) => c.words.every((w, i) => argv[i] === w));
+  if (!command) {
+    io.err(argv.length && argv[0] !== 'help' && argv[0] !== '--help' ? `unknown command: ${argv.join(' ')}\n` : '');
+    io.err(helpText());
+    return argv.length && argv[0] !== 'help' && argv[0] !== '--help' ? EXIT.usage : EXIT.ok;
+  }
+  let database: OpenedDatabase | undefined;
+  let app: INestApplicationContext | undefined;
+  try {
+    const config = loadConfig();
+    database = await openDatabase(config, () => undefined);
+    app = await NestFactory.createApplicationContext(
+      AppModule.forRoot({ config, databaseUrl: database.url, databaseKind: database.kind, http: false }),
+      { logger: ['error', 'warn'] },
+    );
+    return await command.run(app, argv.slice(command.words.length), io);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`${(error as Error).message}\nusage: ${command.usage}`);
+      return EXIT.usage;
+    }
+    if (error instanceof ConfigError || error instanceof ImportInputError || error instanceof CsvFormatError) {
+      io.err((error as Error).message);
+      return EXIT.invalidInput;
+    }
+    io.err(`failed: ${(error as Error).stack ?? String(error)}`);
+    return EXIT.invalidInput;
+  } finally {
+    await app?.close();
+    await database?.embedded?.stop();
+  }
+}
+
+function helpText(): string {
+  const lines = COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`);
+  return `usage: npm run cli -- <command>\n\ncommands:\n${lines.join('\n')}`;
+}

@@ -1,0 +1,11 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261125223940_foundation } from '../../migrations/Migration20261125223940_foundation';
+
+/**
+ * Every migration, in order. Listed by import (not found by a folder glob) so the same list runs
+ * under ts-jest, ts-node and the compiled `node dist`. `npm run migration:create` writes new files
+ * into `migrations/`; add each one here.
+ */
+export const MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261125223940_foundation', class: Migration20261125223940_foundation },
+];

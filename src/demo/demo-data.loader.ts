@@ -1,0 +1,50 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { createReadStream, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppConfig } from '../config/app-config';
+import { DATABASE_ORIGIN, DatabaseOrigin } from '../database/database-origin';
+import { SqlDatabase } from '../database/sql-database';
+import { ImportService } from '../imports/import.service';
+import { SourceRegistry } from '../imports/source-registry';
+
+/**
+ * Loads the Rayong demo set from `fixtures/` — only on the embedded database and only while it is
+ * empty, so a newcomer's `npm start` shows real data and a configured database is never touched.
+ */
+@Injectable()
+export class DemoDataLoader implements OnApplicationBootstrap {
+  private readonly logger = new Logger('DemoData');
+
+  constructor(
+    @Inject(AppConfig) private readonly config: AppConfig,
+    @Inject(DATABASE_ORIGIN) private readonly origin: DatabaseOrigin,
+    @Inject(SqlDatabase) private readonly sql: SqlDatabase,
+    private readonly imports: ImportService,
+    private readonly sources: SourceRegistry,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.origin.kind !== 'embedded' || !this.config.loadDemoData) return;
+    const [{ count }] = await this.sql.query<{ count: string }>('select count(*) from agencies');
+    if (Number(count) > 0) return;
+    await this.loadAll();
+  }
+
+  async loadAll(): Promise<void> {
+    this.logger.log(`empty embedded database: loading the Rayong demo data from ${this.config.fixturesDir}`);
+    for (const source of this.sources.all()) {
+      const file = join(this.config.fixturesDir, `${source.name}.csv`);
+      if (!existsSync(file)) continue;
+      const outcome = await this.imports.import({
+        source: source.name,
+        input: createReadStream(file),
+        fileName: `fixtures/${source.name}.csv`,
+        by: 'demo data',
+      });
+      if (outcome.status !== 'written') {
+        throw new Error(`demo data ${source.name}.csv was rejected: ${JSON.stringify(outcome.errors.slice(0, 5))}`);
+      }
+      this.logger.log(`demo data: ${source.name} ${outcome.inserted} inserted from ${outcome.rows} rows`);
+    }
+  }
+}

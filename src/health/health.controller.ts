@@ -1,0 +1,30 @@
+import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { SqlDatabase } from '../database/sql-database';
+
+/** `GET /health`: 200 `{status: ok, db: up}` when the database answers, 503 otherwise. Public. */
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(@Inject(SqlDatabase) private readonly sql: SqlDatabase) {}
+
+  @Get()
+  async health(@Res({ passthrough: true }) response: Response) {
+    try {
+      await withTimeout(this.sql.query('select 1'), 3000);
+      return { status: 'ok', db: 'up' };
+    } catch {
+      response.status(HttpStatus.SERVICE_UNAVAILABLE);
+      return { status: 'error', db: 'down' };
+    }
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), ms))),
+  ]).finally(() => clearTimeout(timer));
+}

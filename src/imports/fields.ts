@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { ValueParseError } from '../common/errors';
+import { parseAmount } from '../common/money';
+import { parseThaiDate } from '../common/thai-date';
+import { thaiDigitsToAscii } from '../common/thai-digits';
+
+/**
+ * Zod pieces for CSV cells. Each takes the raw text ('' or undefined when empty) and yields the
+ * value to store, or a zod issue whose message says what is wrong in words an officer understands.
+ * Empty means missing, never zero.
+ */
+
+const cell = z.string().optional();
+
+function isBlank(raw: string | undefined): boolean {
+  return raw === undefined || raw.trim() === '';
+}
+
+/** Wraps a parser from common/ so its ValueParseError becomes a zod issue on this cell. */
+function parsed<T>(parse: (raw: string) => T | null, required: boolean) {
+  return cell.transform((raw, ctx): T | null => {
+    if (isBlank(raw) || raw!.trim() === '-') {
+      if (required) ctx.addIssue({ code: 'custom', message: 'is required but empty' });
+      return null;
+    }
+    try {
+      return parse(raw!);
+    } catch (error) {
+      if (!(error instanceof ValueParseError)) throw error;
+      ctx.addIssue({ code: 'custom', message: error.message });
+      return null;
+    }
+  });
+}
+
+export const text = (options: { required?: boolean; max?: number } = {}) =>
+  parsed((raw) => {
+    const value = raw.trim().replace(/\s+/g, ' ');
+    if (options.max && value.length > options.max) throw new ValueParseError(`is longer than ${options.max} characters`);
+    return value;
+  }, options.required ?? false);
+
+/** A code (agency, project): trimmed, Thai digits made ASCII, leading zeros kept. */
+export const code = (options: { required?: boolean; pattern?: RegExp; patternHint?: string } = {}) =>
+  parsed((raw) => {
+    const value = thaiDigitsToAscii(raw.trim());
+    if (options.pattern && !options.pattern.test(value)) {
+      throw new ValueParseError(`"${raw.trim()}" is not a valid code (${options.patternHint ?? options.pattern.source})`);
+    }
+    return value;
+  }, options.required ?? false);
+
+/** A calendar date in any form of domain.md, stored as ISO 'YYYY-MM-DD'. */
+export const date = (options: { required?: boolean } = {}) =>
+  parsed((raw) => parseThaiDate(raw), options.required ?? false);
+
+/** An amount in baht as an exact decimal string (never a float). */
+export const amount = (options: { required?: boolean; nonNegative?: boolean } = {}) =>
+  parsed((raw) => {
+    const value = parseAmount(raw);
+    if (value !== null && options.nonNegative && value.startsWith('-')) {
+      throw new ValueParseError(`"${raw.trim()}" is negative`);
+    }
+    return value;
+  }, options.required ?? false);
+
+export const integer = (options: { required?: boolean; min?: number; max?: number; label?: string } = {}) =>
+  parsed((raw) => {
+    const digits = thaiDigitsToAscii(raw.trim()).replace(/,/g, '');
+    if (!/^-?\d+$/.test(digits)) throw new ValueParseError(`"${raw.trim()}" is not a whole number`);
+    const value = Number(digits);
+    if ((options.min !== undefined && value < options.min) || (options.max !== undefined && value > options.max)) {
+      throw new ValueParseError(
+        `${value} is outside ${options.min ?? '…'}–${options.max ?? '…'}${options.label ? ` (${options.label})` : ''}`,
+      );
+    }
+    return value;
+  }, options.required ?? false);
+
+/** A Buddhist Era fiscal year such as 2568; a CE year (2025) is a common slip and is named as such. */
+export const fiscalYear = (options: { required?: boolean } = {}) =>
+  parsed((raw) => {
+    const digits = thaiDigitsToAscii(raw.trim());
+    if (!/^\d{4}$/.test(digits)) throw new ValueParseError(`"${raw.trim()}" is not a fiscal year such as 2568`);
+    const year = Number(digits);
+    if (year >= 1900 && year < 2400) {
+      throw new ValueParseError(`${year} looks like a Christian Era year; fiscal years are Buddhist Era (${year + 543})`);
+    }
+    if (year < 2500 || year > 2700) throw new ValueParseError(`${year} is not a plausible Buddhist Era fiscal year`);
+    return year;
+  }, options.required ?? false);
+
+/** One of a fixed set of values, written in English or Thai; the map folds every spelling to its code. */
+export const oneOf = <T extends string>(spellings: Record<string, T>, options: { required?: boolean } = {}) => {
+  const folded = new Map(Object.entries(spellings).map(([k, v]) => [foldSpelling(k), v]));
+  const allowed = [...new Set(Object.values(spellings))].join(', ');
+  return parsed((raw) => {
+    const value = folded.get(foldSpelling(raw));
+    if (!value) throw new ValueParseError(`"${raw.trim()}" is not one of ${allowed}`);
+    return value;
+  }, options.required ?? false);
+};
+
+/** A list in one cell, separated by `;` (e-GP ids, skills). Empty cell → empty list. */
+export const list = (item: (value: string) => string = (v) => v) =>
+  cell.transform((raw) =>
+    isBlank(raw)
+      ? []
+      : raw!
+          .split(/[;\n]/)
+          .map((v) => v.trim())
+          .filter((v) => v !== '' && v !== '-')
+          .map(item),
+  );
+
+function foldSpelling(value: string): string {
+  return thaiDigitsToAscii(value).trim().toLowerCase().replace(/[\s_-]+/g, '');
+}

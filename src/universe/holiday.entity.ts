@@ -1,0 +1,29 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+
+export const HOLIDAY_KINDS = ['public', 'substitution', 'cabinet', 'government'] as const;
+export type HolidayKind = (typeof HOLIDAY_KINDS)[number];
+
+/**
+ * Days off that administrators add on top of the curated table in `common/thai-holidays.ts`
+ * (Cabinet-declared days, corrections of lunar dates).
+ */
+@Entity({ tableName: 'holidays' })
+export class HolidayDay {
+  @PrimaryKey({ type: 'date' })
+  date!: string;
+
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Property({ type: 'text' })
+  kind!: HolidayKind;
+
+  @Property({ type: 'bigint', nullable: true })
+  importBatchId?: string | null;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  updatedAt: Date = new Date();
+}

@@ -1,0 +1,48 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from '../../src/app.module';
+import { ApiUsersService } from '../../src/auth/api-users.service';
+import type { Role } from '../../src/auth/api-user.entity';
+import { loadConfig } from '../../src/config/app-config';
+import { configureHttp } from '../../src/http/configure-http';
+import { createTestDatabase, TestDatabase } from './test-database';
+
+export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
+
+export interface TestApp {
+  app: INestApplication;
+  database: TestDatabase;
+  /** Issues a real token for a role, as `cli users create` would. */
+  tokenFor(role: Role, agencyCode?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The real app module over a fresh database of its own, served in-process for supertest. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({
+    ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_PER_MINUTE: '100000',
+    ...env,
+  });
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forRoot({ config, databaseUrl: database.url, databaseKind: 'external' })],
+  }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
+  configureHttp(app);
+  await app.init();
+  return {
+    app,
+    database,
+    async tokenFor(role, agencyCode) {
+      const { token } = await app.get(ApiUsersService).create({ name: `test ${role}`, role, agencyCode });
+      return token;
+    },
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
