@@ -26,7 +26,7 @@ export class DatabaseModule {
         { provide: SqlDatabase, useFactory: () => new SqlDatabase(url) },
         SqlDatabaseCloser,
       ],
-      exports: [DATABASE_URL, SqlDatabase, MikroOrmModule],
+      exports: [DATABASE_URL, SqlDatabase],
     };
   }
 }

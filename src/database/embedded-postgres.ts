@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { chmod, mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -135,7 +135,8 @@ async function choosePgDataDir(preferred: string, runsAsRoot: boolean, log: Log)
   return reason ? fallBack(reason) : preferred;
 
   async function fallBack(reason: string): Promise<string> {
-    const fallback = join(tmpdir(), 'audit-radar-pg');
+    // One fallback per preferred folder, so two checkouts never share a cluster by accident.
+    const fallback = join(tmpdir(), `audit-radar-pg-${createHash('sha256').update(preferred).digest('hex').slice(0, 12)}`);
     log(`embedded PostgreSQL cannot keep its data in ${preferred} (${reason}); using ${fallback} instead`);
     await mkdir(fallback, { recursive: true });
     await chmod(fallback, 0o755);

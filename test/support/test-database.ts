@@ -7,7 +7,14 @@ import { Client } from 'pg';
  * each other's rows and never need a cleanup order.
  */
 export const SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const TEMPLATE_DATABASE = 'audit_radar_test_template';
+/**
+ * Database names carry the pid of the jest run that made them, so a run can sweep what killed runs
+ * left behind without touching a run that is still going.
+ */
+export const DATABASE_PREFIX = 'audit_radar_test_';
+export function templateDatabase(): string {
+  return process.env.AUDIT_RADAR_TEST_TEMPLATE ?? `${DATABASE_PREFIX}${process.pid}_template`;
+}
 
 export function urlForDatabase(name: string): string {
   const url = new URL(SERVER_URL);
@@ -33,8 +40,10 @@ export interface TestDatabase {
 
 /** A fresh, migrated, empty database for one test file. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `audit_radar_test_${randomBytes(5).toString('hex')}`;
-  await withServer((c) => c.query(`create database ${name} template ${TEMPLATE_DATABASE}`));
+  const template = templateDatabase();
+  const runPid = template.slice(DATABASE_PREFIX.length).split('_')[0];
+  const name = `${DATABASE_PREFIX}${runPid}_${randomBytes(5).toString('hex')}`;
+  await withServer((c) => c.query(`create database ${name} template ${template}`));
   return {
     name,
     url: urlForDatabase(name),
