@@ -18,6 +18,8 @@ export interface CliCommand {
   words: string[];
   usage: string;
   summary: string;
+  /** Set for `db migrate`: the app must not apply migrations itself before the command reports them. */
+  skipStartupMigrations?: boolean;
   /** Runs with the app's services (no HTTP); returns the exit status. */
   run(app: INestApplicationContext, args: string[], io: CliIo): Promise<number>;
 }

@@ -29,7 +29,7 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
   let database: OpenedDatabase | undefined;
   let app: INestApplicationContext | undefined;
   try {
-    const config = loadConfig();
+    const config = loadConfig(command.skipStartupMigrations ? { ...process.env, MIGRATE_ON_START: 'false' } : process.env);
     database = await openDatabase(config, () => undefined);
     app = await NestFactory.createApplicationContext(
       AppModule.forRoot({ config, databaseUrl: database.url, databaseKind: database.kind, http: false }),

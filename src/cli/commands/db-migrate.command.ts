@@ -6,6 +6,7 @@ export const dbMigrateCommand: CliCommand = {
   words: ['db', 'migrate'],
   usage: 'db migrate',
   summary: 'apply pending database migrations',
+  skipStartupMigrations: true,
   async run(app, args, io) {
     if (args.length) throw new UsageError(`db migrate takes no arguments (got ${args.join(' ')})`);
     const applied = await migrate(app.get(MikroORM));
