@@ -39,6 +39,22 @@ describe('npm start on embedded PostgreSQL', () => {
     await stopService(second.child, 'SIGINT');
     expect(postgresProcessesFor(dataDir)).toEqual([]);
   });
+
+  it('falls back to a temp folder, and says why, when the postgres user cannot reach DATA_DIR', async () => {
+    if (process.getuid?.() !== 0) return; // only root hands PostgreSQL to another OS user
+    const closed = mkdtempSync(join(tmpdir(), 'audit-radar-closed-')); // mode 700, like a home folder
+    const service = startService(root, join(closed, 'data'), port, adminToken);
+    try {
+      await waitForHealth(port, service, 90_000);
+      expect(service.output()).toMatch(/cannot keep its data in .*audit-radar-closed-.*using .*audit-radar-pg-/);
+      await stopService(service.child, 'SIGTERM');
+    } finally {
+      const fallback = /using (\S*audit-radar-pg-[0-9a-f]+)/.exec(service.output())?.[1];
+      spawnSyncQuiet('pkill', ['-f', closed]);
+      if (fallback) rmSync(fallback, { recursive: true, force: true });
+      rmSync(closed, { recursive: true, force: true });
+    }
+  });
 });
 
 function startService(root: string, dataDir: string, port: number, adminToken: string) {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
 import { SqlDatabase } from '../src/database/sql-database';
 import { startTestApp, TestApp, TEST_ADMIN_TOKEN } from './support/test-app';
@@ -145,5 +147,53 @@ describe('POST /api/imports/{source}', () => {
       createdBy: 'admin (ADMIN_TOKEN)',
     });
     expect(response.body.items.some((b: { status: string }) => b.status === 'rejected')).toBe(true);
+  });
+});
+
+describe('the Rayong fixtures through the API', () => {
+  let t: TestApp;
+  const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', name));
+  const post = (source: string, body: Buffer) =>
+    request(t.app.getHttpServer()).post(`/api/imports/${source}`).set(admin).set('Content-Type', 'text/csv').send(body);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('loads every demo source, and a second load reports every row unchanged', async () => {
+    for (const source of ['agencies', 'budget-projects', 'holidays']) {
+      const first = await post(source, fixture(`${source}.csv`)).expect(201);
+      expect(first.body).toMatchObject({ rejected: 0, updated: 0, unchanged: 0 });
+      expect(first.body.inserted).toBe(first.body.rows);
+      const second = await post(source, fixture(`${source}.csv`)).expect(201);
+      expect(second.body).toMatchObject({ inserted: 0, updated: 0, unchanged: first.body.rows });
+    }
+    const agencies = await request(t.app.getHttpServer()).get('/api/agencies').set(admin).expect(200);
+    expect(agencies.body.total).toBe(32);
+  });
+
+  it('rejects the planted bad files with the row and column, and takes the Windows-874 file as the same rows', async () => {
+    const bad = await post('agencies', fixture('invalid/agencies-bad-row.csv')).expect(422);
+    expect(bad.body.errors).toEqual([{ row: 4, column: 'ตรวจสอบครั้งล่าสุด', message: expect.any(String) }]);
+    const missing = await post('agencies', fixture('invalid/agencies-missing-key.csv')).expect(422);
+    expect(missing.body.errors).toEqual([{ row: 4, column: 'รหัสหน่วยงาน', message: 'is required but empty' }]);
+    const thai874 = await post('agencies', fixture('invalid/agencies-windows-874.csv')).expect(201);
+    expect(thai874.body).toMatchObject({ rows: 3, unchanged: 3, encoding: 'windows-874' });
+    await post('agencies', fixture('invalid/binary.csv')).expect(400);
+  });
+
+  it('shows the holidays of a year: the curated table and the administrators\' days', async () => {
+    const response = await request(t.app.getHttpServer()).get('/api/holidays?year=2568').set(admin).expect(200);
+    const byDate = new Map(response.body.items.map((d: { date: string; origin: string }) => [d.date, d.origin]));
+    expect(byDate.get('2025-04-14')).toBe('curated');
+    expect(byDate.get('2025-08-11')).toBe('table');
+    await request(t.app.getHttpServer())
+      .post('/api/holidays')
+      .set(admin)
+      .send({ date: '2025-11-14', name: 'วันหยุดพิเศษ (ทดสอบ)', kind: 'cabinet' })
+      .expect(201);
+    const after = await request(t.app.getHttpServer()).get('/api/holidays?year=2025').set(admin).expect(200);
+    expect(after.body.items.map((d: { date: string }) => d.date)).toContain('2025-11-14');
   });
 });

@@ -21,6 +21,7 @@ export interface PipelineResult extends MergeCounts {
   errors: ProblemList;
   repairs: ProblemList;
   unknownColumns: string[];
+  encoding: string | null;
   /** True when the batch must not be written (strict mode with errors, or a dry run). */
   rollback: boolean;
 }
@@ -36,7 +37,7 @@ export async function runImportPipeline(
   input: Readable,
   options: PipelineOptions,
 ): Promise<PipelineResult> {
-  const { mapping, rows } = await readSourceRows(input, source);
+  const { mapping, rows, encoding } = await readSourceRows(input, source);
   const errors = new ProblemList();
   const repairs = new ProblemList();
   const columnName = (key: string | undefined) => (key ? mapping.headerOf.get(key) ?? key : '');
@@ -75,6 +76,7 @@ export async function runImportPipeline(
     errors,
     repairs,
     unknownColumns: mapping.unknownColumns,
+    encoding,
     rollback,
   };
 }

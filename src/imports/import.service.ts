@@ -62,7 +62,7 @@ export class ImportService {
         dryRun,
         mode,
         status,
-        encoding: null,
+        encoding: result.encoding,
         rows: result.rows,
         inserted: result.inserted,
         updated: result.updated,

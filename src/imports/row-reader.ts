@@ -8,6 +8,8 @@ export interface SourceRows {
   mapping: HeaderMapping;
   /** Data rows keyed by column key, with their spreadsheet row numbers. */
   rows: AsyncGenerator<SourceRow>;
+  /** 'utf-8' or 'windows-874', as detected from the bytes. */
+  encoding: string | null;
 }
 
 export interface SourceRow {
@@ -22,7 +24,8 @@ export interface SourceRow {
  * Header problems are input errors (HTTP 400): nothing can be imported from such a file.
  */
 export async function readSourceRows(input: Readable, source: ImportSource): Promise<SourceRows> {
-  const records = readCsvRecords(input);
+  let encoding: string | null = null;
+  const records = readCsvRecords(input, { onEncoding: (detected) => (encoding = detected ?? null) });
   const first = await records.next();
   if (first.done) throw new ImportInputError('the file is empty: expected a header row and data rows');
   const header = first.value.fields;
@@ -39,7 +42,7 @@ export async function readSourceRows(input: Readable, source: ImportSource): Pro
   if (mapping.duplicated.length > 0) {
     throw new ImportInputError(`the header names a column twice: ${mapping.duplicated.join(', ')}`);
   }
-  return { mapping, rows: toRawRows(records, mapping) };
+  return { mapping, rows: toRawRows(records, mapping), encoding };
 }
 
 async function* toRawRows(records: AsyncGenerator<CsvRecord>, mapping: HeaderMapping): AsyncGenerator<SourceRow> {

@@ -1,7 +1,7 @@
 import { addAbortSignal, pipeline, type Readable } from 'node:stream';
 import { CsvError, parse, type Info } from 'csv-parse';
 import { CsvFormatError } from './csv-format-error';
-import { createCsvDecoder } from './decode-csv';
+import { createCsvDecoder, type CsvEncoding } from './decode-csv';
 
 export interface CsvRecord {
   /**
@@ -14,6 +14,8 @@ export interface CsvRecord {
 
 export interface ReadCsvOptions {
   signal?: AbortSignal;
+  /** Told which encoding the file turned out to be, once the header has been read. */
+  onEncoding?: (encoding: CsvEncoding | undefined) => void;
 }
 
 /**
@@ -36,7 +38,8 @@ export async function* readCsvRecords(input: Readable, options: ReadCsvOptions =
   if (options.signal) addAbortSignal(options.signal, parser);
   // pipeline destroys every stream when one fails or when we stop early, so the error surfaces in the
   // loop below; the callback only keeps the rejection from going unhandled.
-  pipeline(input, createCsvDecoder(), parser, () => undefined);
+  const decoder = createCsvDecoder();
+  pipeline(input, decoder, parser, () => undefined);
 
   let row = 0;
   let header = false;
@@ -44,6 +47,7 @@ export async function* readCsvRecords(input: Readable, options: ReadCsvOptions =
     for await (const fields of parser as AsyncIterable<string[]>) {
       row++;
       if (fields.length === 1 && fields[0] === '') continue; // a blank line
+      if (!header) options.onEncoding?.(decoder.encoding());
       header = true;
       yield { row, fields };
     }
