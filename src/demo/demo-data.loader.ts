@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppConfig } from '../config/app-config';
-import { DATABASE_ORIGIN, DatabaseOrigin } from '../database/database-origin';
+import { DATABASE_ORIGIN, type DatabaseOrigin } from '../database/database-origin';
 import { SqlDatabase } from '../database/sql-database';
 import { ImportService } from '../imports/import.service';
 import { SourceRegistry } from '../imports/source-registry';
