@@ -8,6 +8,8 @@ import { join } from 'node:path';
  * The newcomer's path: `npm start` with no DATABASE_URL starts an embedded PostgreSQL, loads the
  * Rayong demo data, serves the API, stops without leaving a `postgres` process, and keeps the data.
  */
+const started: ChildProcess[] = [];
+
 describe('npm start on embedded PostgreSQL', () => {
   jest.setTimeout(180_000);
   const root = join(__dirname, '..');
@@ -18,6 +20,9 @@ describe('npm start on embedded PostgreSQL', () => {
 
   beforeAll(async () => {
     port = await freePort();
+  });
+  afterEach(() => {
+    for (const child of started.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
   });
   afterAll(() => {
     spawnSyncQuiet('pkill', ['-f', dataDir]);
@@ -30,6 +35,9 @@ describe('npm start on embedded PostgreSQL', () => {
     expect(await agencyTotal(port, adminToken)).toBe(32);
     expect(first.output()).toContain('loading the Rayong demo data');
     await stopService(first.child, 'SIGTERM');
+    // Requests are logged with an id, and the token never reaches the log.
+    expect(first.output()).toMatch(/"req":\{"id":"[0-9a-f-]{36}","method":"GET","url":"\/api\/agencies"/);
+    expect(first.output()).not.toContain(adminToken);
     expect(postgresProcessesFor(dataDir)).toEqual([]);
 
     const second = startService(root, dataDir, port, adminToken);
@@ -61,6 +69,7 @@ function startService(root: string, dataDir: string, port: number, adminToken: s
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), ADMIN_TOKEN: adminToken, LOG_LEVEL: 'info' };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], { cwd: root, env });
+  started.push(child);
   let log = '';
   child.stdout.on('data', (chunk) => (log += chunk));
   child.stderr.on('data', (chunk) => (log += chunk));

@@ -1,10 +1,12 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { SqlDatabase } from '../database/sql-database';
 
 /** `GET /health`: 200 `{status: ok, db: up}` when the database answers, 503 otherwise. Public. */
 @ApiTags('health')
+@SkipThrottle() // monitors poll it; throttling them would report an outage that is not there
 @Controller('health')
 export class HealthController {
   constructor(@Inject(SqlDatabase) private readonly sql: SqlDatabase) {}

@@ -16,6 +16,7 @@ export function httpLoggerModule(config: AppConfig) {
       autoLogging: { ignore: (request: IncomingMessage) => request.url === '/health' },
       serializers: {
         req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     },
   });
