@@ -54,12 +54,19 @@ export const code = (options: { required?: boolean; pattern?: RegExp; patternHin
 export const date = (options: { required?: boolean } = {}) =>
   parsed((raw) => parseThaiDate(raw), options.required ?? false);
 
-/** An amount in baht as an exact decimal string (never a float). */
+/**
+ * An amount in baht as an exact decimal string (never a float). It must fit the `numeric(18,2)`
+ * columns: at most 16 whole digits and 2 decimals (satang), so a typo is reported, not rounded.
+ */
 export const amount = (options: { required?: boolean; nonNegative?: boolean } = {}) =>
   parsed((raw) => {
     const value = parseAmount(raw);
-    if (value !== null && options.nonNegative && value.startsWith('-')) {
-      throw new ValueParseError(`"${raw.trim()}" is negative`);
+    if (value === null) return null;
+    if (options.nonNegative && value.startsWith('-')) throw new ValueParseError(`"${raw.trim()}" is negative`);
+    const [whole, fraction = ''] = value.replace('-', '').split('.');
+    if (whole.length > 16) throw new ValueParseError(`"${raw.trim()}" is too large for an amount in baht`);
+    if (fraction.replace(/0+$/, '').length > 2) {
+      throw new ValueParseError(`"${raw.trim()}" has more than 2 decimal places (satang)`);
     }
     return value;
   }, options.required ?? false);
