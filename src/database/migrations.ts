@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125223940_foundation } from '../../migrations/Migration20261125223940_foundation';
+import { Migration20261125232334_sources } from '../../migrations/Migration20261125232334_sources';
 
 /**
  * Every migration, in order. Listed by import (not found by a folder glob) so the same list runs
@@ -8,4 +9,5 @@ import { Migration20261125223940_foundation } from '../../migrations/Migration20
  */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125223940_foundation', class: Migration20261125223940_foundation },
+  { name: 'Migration20261125232334_sources', class: Migration20261125232334_sources },
 ];

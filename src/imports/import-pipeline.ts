@@ -1,11 +1,12 @@
 import { once } from 'node:events';
-import type { Readable, Writable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { PoolClient } from 'pg';
 import { copyLine } from './copy-text';
 import { mergeStaging, MergeCounts, predictMerge } from './merge-staging';
 import { ProblemList } from './problem-list';
-import { readSourceRows, SourceRow } from './row-reader';
-import type { ImportMode, ImportSource, RawRow, TargetColumn } from './source-definition';
+import type { RowDecoder } from './row-decoder';
+import { openSource } from './row-reader';
+import type { ImportMode, ImportSource, TargetColumn } from './source-definition';
 import { StagingTable } from './staging-table';
 
 export interface PipelineOptions {
@@ -22,12 +23,14 @@ export interface PipelineResult extends MergeCounts {
   repairs: ProblemList;
   unknownColumns: string[];
   encoding: string | null;
+  layout: string | null;
+  notes: string[];
   /** True when the batch must not be written (strict mode with errors, or a dry run). */
   rollback: boolean;
 }
 
 /**
- * read → map header → repair → validate each row (zod) → COPY valid rows into staging →
+ * read → decode header (and layout) → decode and validate each row → COPY valid rows into staging →
  * whole-file checks in SQL → one merge. Runs inside the caller's transaction; the caller commits
  * or rolls back as `rollback` says.
  */
@@ -37,37 +40,44 @@ export async function runImportPipeline(
   input: Readable,
   options: PipelineOptions,
 ): Promise<PipelineResult> {
-  const { mapping, rows, encoding } = await readSourceRows(input, source);
+  const context = source.prepare ? await source.prepare(client) : undefined;
+  const { decoder, records, encoding } = await openSource(input, source, context);
   const errors = new ProblemList();
   const repairs = new ProblemList();
-  const columnName = (key: string | undefined) => (key ? mapping.headerOf.get(key) ?? key : '');
 
-  const staging = new StagingTable(client, source, columnsPresent(source.target, new Set(mapping.headerOf.keys())));
+  const columns = [...columnsPresent(source.target, decoder.presentKeys), ...(source.stagingExtra ?? [])];
+  const staging = new StagingTable(client, source, columns);
   await staging.create();
   const copy = staging.openCopy();
   const copyDone = once(copy, 'finish');
-  const types = staging.columns.map((c) => c.type);
-  const names = staging.columns.map((c) => c.name);
+  const types: TargetColumn['type'][] = ['integer', ...columns.map((c) => c.type)];
+  const names = columns.map((c) => c.name);
 
   let count = 0;
-  for await (const record of rows) {
+  for await (const record of records) {
     count++;
     if (options.onProgress && count % 10_000 === 0) options.onProgress(count);
-    const values = validateRow(source, record, errors, repairs, columnName);
+    const values = decoder.decode(record.fields, record.row, problemsOf(record.row, decoder, errors, repairs));
     // Valid rows are staged even once strict mode is doomed, so whole-file checks still report every problem.
     if (!values) continue;
-    const line = copyLine([record.row, ...names.map((n) => values[n])], ['integer', ...types]);
+    const line = copyLine([record.row, ...names.map((n) => values[n])], types);
     if (!copy.write(line)) await once(copy, 'drain');
   }
   copy.end();
   await copyDone;
   options.onProgress?.(count);
 
-  await rejectWholeFileProblems(staging, errors, columnName);
-  const rollback = options.dryRun || (options.mode === 'strict' && errors.total > 0);
+  await rejectWholeFileProblems(staging, errors, decoder);
+  const doomed = options.mode === 'strict' && errors.total > 0;
+  const rollback = options.dryRun || doomed;
   let counts: MergeCounts = { inserted: 0, updated: 0, unchanged: 0 };
-  if (!rollback) counts = await mergeStaging(client, source, staging, options.batchId);
-  else if (options.dryRun && !(options.mode === 'strict' && errors.total > 0)) counts = await predictMerge(client, source, staging);
+  if (!rollback) {
+    counts = await mergeStaging(client, source, staging, options.batchId);
+    await source.afterMerge?.(client, staging, options.batchId);
+  } else if (!doomed) {
+    counts = await predictMerge(client, source, staging);
+  }
+  const notes = source.summarise ? await source.summarise(client, staging) : [];
 
   return {
     ...counts,
@@ -75,59 +85,33 @@ export async function runImportPipeline(
     rejected: errors.rowCount,
     errors,
     repairs,
-    unknownColumns: mapping.unknownColumns,
+    unknownColumns: decoder.unknownColumns,
     encoding,
+    layout: decoder.layout,
+    notes,
     rollback,
   };
 }
 
-/** Repairs then validates one row; returns the target values, or undefined after reporting why not. */
-function validateRow(
-  source: ImportSource,
-  record: SourceRow,
-  errors: ProblemList,
-  repairs: ProblemList,
-  columnName: (key: string | undefined) => string,
-): Record<string, unknown> | undefined {
-  if (record.lengthProblem) {
-    errors.add(record.row, '', `row ${record.lengthProblem}`);
-    return undefined;
-  }
-  let raw: RawRow = record.raw;
-  if (source.repairRow) {
-    raw = source.repairRow(raw, {
-      row: record.row,
-      repair: (column, message) => repairs.add(record.row, columnName(column), message),
-    });
-  }
-  const parsed = source.rowSchema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) {
-    const key = typeof issue.path[0] === 'string' ? issue.path[0] : undefined;
-    errors.add(record.row, columnName(key), issue.message);
-  }
-  return undefined;
+function problemsOf(row: number, decoder: RowDecoder, errors: ProblemList, repairs: ProblemList) {
+  return {
+    error: (column: string, message: string) => errors.add(row, decoder.columnName(column), message),
+    repair: (column: string, message: string) => repairs.add(row, decoder.columnName(column), message),
+  };
 }
 
 /** Duplicate keys and dangling references can only be seen with the whole file staged. */
-async function rejectWholeFileProblems(
-  staging: StagingTable,
-  errors: ProblemList,
-  columnName: (key: string | undefined) => string,
-): Promise<void> {
+async function rejectWholeFileProblems(staging: StagingTable, errors: ProblemList, decoder: RowDecoder): Promise<void> {
   const duplicates = await staging.findDuplicateKeys();
   for (const d of duplicates) {
     errors.add(d.row, '', `the same key as row ${d.firstRow} (a key may appear once in a file); row ${d.firstRow} is kept`);
   }
   const dangling = await staging.findMissingReferences();
   for (const m of dangling) {
-    errors.add(m.row, columnName(sourceKeyOf(staging, m.column)), `no ${m.label} with code "${m.value}"`);
+    const key = staging.columns.find((c) => c.name === m.column)?.from?.[0] ?? m.column;
+    errors.add(m.row, decoder.columnName(key), `no ${m.label} with code "${m.value}"`);
   }
   await staging.deleteRows([...duplicates.map((d) => d.row), ...dangling.map((m) => m.row)]);
-}
-
-function sourceKeyOf(staging: StagingTable, column: string): string {
-  return staging.columns.find((c) => c.name === column)?.from?.[0] ?? column;
 }
 
 /** Target columns the file can fill: an absent optional column must not blank the stored value. */

@@ -73,6 +73,8 @@ export class ImportService {
         repairs: result.repairs.sorted(),
         repairsTruncated: result.repairs.truncated,
         unknownColumns: result.unknownColumns,
+        layout: result.layout,
+        notes: result.notes,
         durationMs: Date.now() - started,
       };
       await this.record(outcome);
@@ -97,7 +99,7 @@ export class ImportService {
   private async record(outcome: ImportOutcome): Promise<void> {
     await this.sql.query(
       `update import_batches set status = $2, rows = $3, inserted = $4, updated = $5, unchanged = $6, rejected = $7,
-         errors = $8, repairs = $9, unknown_columns = $10, duration_ms = $11, encoding = $12 where id = $1`,
+         errors = $8, repairs = $9, unknown_columns = $10, duration_ms = $11, encoding = $12, layout = $13 where id = $1`,
       [
         outcome.batchId,
         outcome.status,
@@ -111,6 +113,7 @@ export class ImportService {
         JSON.stringify(outcome.unknownColumns),
         outcome.durationMs,
         outcome.encoding,
+        outcome.layout,
       ],
     );
   }

@@ -19,7 +19,7 @@ export async function mergeStaging(
   staging: StagingTable,
   batchId: string,
 ): Promise<MergeCounts> {
-  const names = staging.columns.map((c) => c.name);
+  const names = mergedColumns(source, staging);
   const valueColumns = names.filter((n) => !source.naturalKey.includes(n));
   const table = ident(source.table);
   const insertColumns = [...names, 'import_batch_id', 'updated_at'].map(ident).join(', ');
@@ -48,7 +48,7 @@ export async function mergeStaging(
 
 /** What a merge would do, without doing it (dry run). */
 export async function predictMerge(client: PoolClient, source: ImportSource, staging: StagingTable): Promise<MergeCounts> {
-  const names = staging.columns.map((c) => c.name);
+  const names = mergedColumns(source, staging);
   const valueColumns = names.filter((n) => !source.naturalKey.includes(n));
   const join = source.naturalKey.map((k) => `t.${ident(k)} = s.${ident(k)}`).join(' and ');
   const firstKey = ident(source.naturalKey[0]);
@@ -60,6 +60,12 @@ export async function predictMerge(client: PoolClient, source: ImportSource, sta
      from ${ident(staging.name)} s left join ${ident(source.table)} t on ${join}`,
   );
   return toCounts(result.rows[0]);
+}
+
+/** Staged columns that belong to the target table (not the `stagingExtra` ones). */
+function mergedColumns(source: ImportSource, staging: StagingTable): string[] {
+  const target = new Set(source.target.map((c) => c.name));
+  return staging.columns.map((c) => c.name).filter((n) => target.has(n));
 }
 
 function tuple(columns: string[], alias: string): string {

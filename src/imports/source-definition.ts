@@ -1,6 +1,9 @@
+import type { PoolClient } from 'pg';
 import type { z } from 'zod';
 import type { Role } from '../auth/api-user.entity';
 import type { RowProblem } from './import-batch.entity';
+import type { RowDecoder } from './row-decoder';
+import type { StagingTable } from './staging-table';
 
 /** PostgreSQL types a source may write; staging tables use the same ones so bad values fail early. */
 export type ColumnType = 'text' | 'integer' | 'bigint' | 'numeric' | 'date' | 'boolean' | 'text[]' | 'jsonb';
@@ -60,8 +63,21 @@ export interface ImportSource {
   references?: Reference[];
   /** Who may import this source. */
   roles: Role[];
-  /** Optional pre-validation fix-ups (e-GP layouts, swapped columns); may report repairs. */
+  /** Optional pre-validation fix-ups (swapped columns); may report repairs. */
   repairRow?(raw: RawRow, context: RowContext): RawRow;
+  /**
+   * Columns staged with the rows but not written to `table` (e.g. a person's name that goes to
+   * `people` in `afterMerge`).
+   */
+  stagingExtra?: TargetColumn[];
+  /** Loads what row decoding needs from the database (e.g. agency names); runs in the import's transaction. */
+  prepare?(client: PoolClient): Promise<unknown>;
+  /** For sources whose layout the header alone cannot tell (e-GP): builds the decoder from the header and a sample. */
+  createDecoder?(header: string[], sample: string[][], context: unknown): RowDecoder;
+  /** Set-based follow-up in the same transaction, after the merge (fill `people`, say). */
+  afterMerge?(client: PoolClient, staging: StagingTable, batchId: string): Promise<void>;
+  /** Notes for the import answer (e.g. agency names that matched no agency). */
+  summarise?(client: PoolClient, staging: StagingTable): Promise<string[]>;
 }
 
 export interface ImportOutcome {
@@ -83,6 +99,10 @@ export interface ImportOutcome {
   repairs: RowProblem[];
   repairsTruncated: boolean;
   unknownColumns: string[];
+  /** The layout recognised, for sources with several (e-GP). */
+  layout: string | null;
+  /** Things worth knowing that are not row problems (names that matched no agency, say). */
+  notes: string[];
   durationMs: number;
 }
 
