@@ -1,4 +1,4 @@
-import type { INestApplicationContext } from '@nestjs/common';
+import { INestApplicationContext, NotFoundException } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module';
 import { ConfigError, loadConfig } from '../config/app-config';
@@ -6,11 +6,18 @@ import { CsvFormatError } from '../common/csv/csv-format-error';
 import { openDatabase, OpenedDatabase } from '../database/open-database';
 import { ImportInputError } from '../imports/import-errors';
 import { CliCommand, CliIo, EXIT, UsageError } from './cli-command';
+import { agencyNamesMapCommand, agencyNamesUnmatchedCommand } from './commands/agency-names.command';
 import { dbMigrateCommand } from './commands/db-migrate.command';
 import { importCommand } from './commands/import.command';
 import { usersCreateCommand } from './commands/users-create.command';
 
-export const COMMANDS: CliCommand[] = [dbMigrateCommand, importCommand, usersCreateCommand];
+export const COMMANDS: CliCommand[] = [
+  dbMigrateCommand,
+  importCommand,
+  usersCreateCommand,
+  agencyNamesUnmatchedCommand,
+  agencyNamesMapCommand,
+];
 
 const consoleIo: CliIo = {
   out: (text) => process.stdout.write(`${text}\n`),
@@ -40,6 +47,10 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`${(error as Error).message}\nusage: ${command.usage}`);
       return EXIT.usage;
+    }
+    if (error instanceof NotFoundException) {
+      io.err(error.message);
+      return EXIT.invalidInput;
     }
     if (error instanceof ConfigError || error instanceof ImportInputError || error instanceof CsvFormatError) {
       io.err((error as Error).message);

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppConfig } from '../config/app-config';
 import { DATABASE_ORIGIN, type DatabaseOrigin } from '../database/database-origin';
@@ -32,19 +32,22 @@ export class DemoDataLoader implements OnApplicationBootstrap {
 
   async loadAll(): Promise<void> {
     this.logger.log(`empty embedded database: loading the Rayong demo data from ${this.config.fixturesDir}`);
+    const files = existsSync(this.config.fixturesDir) ? readdirSync(this.config.fixturesDir).sort() : [];
     for (const source of this.sources.all()) {
-      const file = join(this.config.fixturesDir, `${source.name}.csv`);
-      if (!existsSync(file)) continue;
-      const outcome = await this.imports.import({
-        source: source.name,
-        input: createReadStream(file),
-        fileName: `fixtures/${source.name}.csv`,
-        by: 'demo data',
-      });
-      if (outcome.status !== 'written') {
-        throw new Error(`demo data ${source.name}.csv was rejected: ${JSON.stringify(outcome.errors.slice(0, 5))}`);
+      // `<source>.csv`, or several files such as `egp-contracts-2567.csv`, in name order.
+      const pattern = new RegExp(`^${source.name}(-[\\w-]+)?\\.csv$`);
+      for (const name of files.filter((f) => pattern.test(f))) {
+        const outcome = await this.imports.import({
+          source: source.name,
+          input: createReadStream(join(this.config.fixturesDir, name)),
+          fileName: `fixtures/${name}`,
+          by: 'demo data',
+        });
+        if (outcome.status !== 'written') {
+          throw new Error(`demo data ${name} was rejected: ${JSON.stringify(outcome.errors.slice(0, 5))}`);
+        }
+        this.logger.log(`demo data: ${name} → ${source.name}, ${outcome.inserted} inserted from ${outcome.rows} rows`);
       }
-      this.logger.log(`demo data: ${source.name} ${outcome.inserted} inserted from ${outcome.rows} rows`);
     }
   }
 }

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { ValueParseError } from '../common/errors';
 import { parseAmount } from '../common/money';
 import { parseThaiDate } from '../common/thai-date';
+import { normaliseTaxId } from '../common/tax-id';
 import { thaiDigitsToAscii } from '../common/thai-digits';
+import type { RawRow, RowContext } from './source-definition';
 
 /**
  * Zod pieces for CSV cells. Each takes the raw text ('' or undefined when empty) and yields the
@@ -122,4 +124,31 @@ export const list = (item: (value: string) => string = (v) => v) =>
 
 function foldSpelling(value: string): string {
   return thaiDigitsToAscii(value).trim().toLowerCase().replace(/[\s_-]+/g, '');
+}
+
+/**
+ * A 13-digit tax id (run `restoreTaxIdZeros` in the source's repairRow first, so a 12-digit id that
+ * lost its leading zero arrives repaired and reported). Excel's scientific notation cannot be undone
+ * and is refused; a bad check digit is refused unless `allowBadCheckDigit`.
+ */
+export const taxId = (options: { required?: boolean; allowBadCheckDigit?: boolean } = {}) =>
+  parsed((raw) => {
+    const result = normaliseTaxId(raw);
+    if (result.problem === 'bad-check-digit' && options.allowBadCheckDigit) return result.tin;
+    if (!result.tin || !result.valid) throw new ValueParseError(result.message ?? `"${raw.trim()}" is not a tax id`);
+    return result.tin;
+  }, options.required ?? false);
+
+/** For a source's repairRow: gives 12-digit tax ids their leading zero back and reports it. */
+export function restoreTaxIdZeros(raw: RawRow, keys: string[], context: RowContext): RawRow {
+  for (const key of keys) {
+    const value = raw[key];
+    if (!value) continue;
+    const result = normaliseTaxId(value);
+    if (result.problem === 'leading-zero-restored' && result.tin) {
+      context.repair(key, result.message ?? `leading zero restored: ${result.tin}`);
+      raw[key] = result.tin;
+    }
+  }
+  return raw;
 }

@@ -28,6 +28,8 @@ export interface RowDecoder {
  * repaired (when the source says how) and validated by the source's zod row schema.
  */
 export function aliasRowDecoder(source: ImportSource, header: string[]): RowDecoder {
+  const schema = source.rowSchema;
+  if (!schema) throw new Error(`source ${source.name} declares neither a row schema nor a decoder`);
   const mapping = mapHeaderByAliases(header, source.columns);
   if (mapping.headerOf.size === 0) {
     const expected = source.columns
@@ -63,7 +65,7 @@ export function aliasRowDecoder(source: ImportSource, header: string[]): RowDeco
         if (key !== undefined) raw[key] = fields[i] ?? '';
       }
       if (source.repairRow) raw = source.repairRow(raw, { row, repair: (column, message) => problems.repair(column, message) });
-      const parsed = source.rowSchema.safeParse(raw);
+      const parsed = schema.safeParse(raw);
       if (parsed.success) return parsed.data;
       for (const issue of parsed.error.issues) {
         problems.error(typeof issue.path[0] === 'string' ? issue.path[0] : '', issue.message);

@@ -59,7 +59,8 @@ export interface ImportSource {
   columns: CsvColumn[];
   target: TargetColumn[];
   naturalKey: string[];
-  rowSchema: z.ZodType<Record<string, unknown>, RawRow>;
+  /** The one schema for a CSV row; sources with their own `createDecoder` validate there instead. */
+  rowSchema?: z.ZodType<Record<string, unknown>, RawRow>;
   references?: Reference[];
   /** Who may import this source. */
   roles: Role[];
