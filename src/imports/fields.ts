@@ -134,7 +134,10 @@ function foldSpelling(value: string): string {
 export const taxId = (options: { required?: boolean; allowBadCheckDigit?: boolean } = {}) =>
   parsed((raw) => {
     const result = normaliseTaxId(raw);
-    if (result.problem === 'bad-check-digit' && options.allowBadCheckDigit) return result.tin;
+    if (result.problem === 'bad-check-digit') {
+      if (options.allowBadCheckDigit) return result.tin;
+      throw new ValueParseError(`${result.tin} is not a valid tax id: its check digit does not match`);
+    }
     if (!result.tin || !result.valid) throw new ValueParseError(result.message ?? `"${raw.trim()}" is not a tax id`);
     return result.tin;
   }, options.required ?? false);
