@@ -12,6 +12,7 @@ import { HealthModule } from './health/health.module';
 import { DomainExceptionFilter } from './http/domain-exception.filter';
 import { httpLoggerModule } from './http/http-logger.module';
 import { ImportsModule } from './imports/imports.module';
+import { JobsModule } from './jobs/jobs.module';
 import { UniverseModule } from './universe/universe.module';
 
 export interface AppModuleOptions {
@@ -38,6 +39,7 @@ export class AppModule {
               ThrottlerModule.forRoot([{ ttl: 60_000, limit: options.config.rateLimitPerMinute }]),
               HealthModule,
               DemoModule,
+              JobsModule,
             ]
           : []),
         AuthModule,

@@ -8,6 +8,7 @@ import { ImportInputError } from '../imports/import-errors';
 import { CliCommand, CliIo, EXIT, UsageError } from './cli-command';
 import { agencyNamesMapCommand, agencyNamesUnmatchedCommand } from './commands/agency-names.command';
 import { dbMigrateCommand } from './commands/db-migrate.command';
+import { inboxScanCommand } from './commands/inbox-scan.command';
 import { importCommand } from './commands/import.command';
 import { usersCreateCommand } from './commands/users-create.command';
 
@@ -17,6 +18,7 @@ export const COMMANDS: CliCommand[] = [
   usersCreateCommand,
   agencyNamesUnmatchedCommand,
   agencyNamesMapCommand,
+  inboxScanCommand,
 ];
 
 const consoleIo: CliIo = {

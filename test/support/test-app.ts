@@ -1,4 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Test } from '@nestjs/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from '../../src/app.module';
@@ -25,6 +28,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ADMIN_TOKEN: TEST_ADMIN_TOKEN,
     LOG_LEVEL: 'silent',
     RATE_LIMIT_PER_MINUTE: '100000',
+    // Tests drive jobs themselves; a timer firing mid-test would make results depend on the clock.
+    IMPORT_INBOX_CRON: 'off',
+    RULES_RUN_CRON: 'off',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'audit-radar-test-data-')),
     ...env,
   });
   const moduleRef = await Test.createTestingModule({

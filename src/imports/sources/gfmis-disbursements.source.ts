@@ -57,22 +57,21 @@ const writtenAmount = () =>
     return { shown: raw.trim(), value };
   });
 
-const budgetType = () => {
-  const spelled = oneOf(BUDGET_TYPES, { required: true });
-  return z
-    .string()
-    .optional()
-    .superRefine((raw, ctx) => {
-      if (raw !== undefined && TOTAL_SPELLINGS.has(foldSpelling(raw))) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `"${raw.trim()}" is a total line; import the รายจ่ายประจำ (current) and รายจ่ายลงทุน (investment) lines only`,
-          abort: true,
-        });
-      }
-    })
-    .pipe(spelled);
-};
+const BUDGET_TYPE_BY_SPELLING = new Map(Object.entries(BUDGET_TYPES).map(([k, v]) => [foldSpelling(k), v]));
+
+/** current / investment; a total line (รวม) is named as such rather than as an unknown type. */
+const budgetType = () =>
+  cellOf((raw): BudgetType => {
+    const folded = foldSpelling(raw);
+    if (TOTAL_SPELLINGS.has(folded)) {
+      throw new ValueParseError(
+        `"${raw.trim()}" is a total line; import the รายจ่ายประจำ (current) and รายจ่ายลงทุน (investment) lines only`,
+      );
+    }
+    const type = BUDGET_TYPE_BY_SPELLING.get(folded);
+    if (!type) throw new ValueParseError(`"${raw.trim()}" is not one of current, investment`);
+    return type;
+  }, { required: true });
 
 /** The amount in baht, exactly: ล้านบาท moves the decimal point six places, nothing is rounded. */
 function toBaht(amount: WrittenAmount, unit: DisbursementUnit): { baht: string } | { problem: string } {
