@@ -14,15 +14,16 @@ import type { RawRow, RowContext } from './source-definition';
 
 const cell = z.string().optional();
 
-function isBlank(raw: string | undefined): boolean {
-  return raw === undefined || raw.trim() === '';
+/** Empty, spaces, or a lone dash of any kind (-, –, —, −): the ways people write "none". */
+export function isBlankCell(raw: string | undefined): boolean {
+  return raw === undefined || raw.trim() === '' || /^[-\u2013\u2014\u2212]$/.test(raw.trim());
 }
 
-/** Wraps a parser from common/ so its ValueParseError becomes a zod issue on this cell. */
-function parsed<T>(parse: (raw: string) => T | null, required: boolean) {
+/** Wraps a parser (usually from common/) so its ValueParseError becomes a zod issue on this cell. */
+export function cellOf<T>(parse: (raw: string) => T | null, options: { required?: boolean } = {}) {
   return cell.transform((raw, ctx): T | null => {
-    if (isBlank(raw) || raw!.trim() === '-') {
-      if (required) ctx.addIssue({ code: 'custom', message: 'is required but empty' });
+    if (isBlankCell(raw)) {
+      if (options.required) ctx.addIssue({ code: 'custom', message: 'is required but empty' });
       return null;
     }
     try {
@@ -36,32 +37,32 @@ function parsed<T>(parse: (raw: string) => T | null, required: boolean) {
 }
 
 export const text = (options: { required?: boolean; max?: number } = {}) =>
-  parsed((raw) => {
+  cellOf((raw) => {
     const value = raw.trim().replace(/\s+/g, ' ');
     if (options.max && value.length > options.max) throw new ValueParseError(`is longer than ${options.max} characters`);
     return value;
-  }, options.required ?? false);
+  }, options);
 
 /** A code (agency, project): trimmed, Thai digits made ASCII, leading zeros kept. */
 export const code = (options: { required?: boolean; pattern?: RegExp; patternHint?: string } = {}) =>
-  parsed((raw) => {
+  cellOf((raw) => {
     const value = thaiDigitsToAscii(raw.trim());
     if (options.pattern && !options.pattern.test(value)) {
       throw new ValueParseError(`"${raw.trim()}" is not a valid code (${options.patternHint ?? options.pattern.source})`);
     }
     return value;
-  }, options.required ?? false);
+  }, options);
 
 /** A calendar date in any form of domain.md, stored as ISO 'YYYY-MM-DD'. */
 export const date = (options: { required?: boolean } = {}) =>
-  parsed((raw) => parseThaiDate(raw), options.required ?? false);
+  cellOf((raw) => parseThaiDate(raw), options);
 
 /**
  * An amount in baht as an exact decimal string (never a float). It must fit the `numeric(18,2)`
  * columns: at most 16 whole digits and 2 decimals (satang), so a typo is reported, not rounded.
  */
 export const amount = (options: { required?: boolean; nonNegative?: boolean } = {}) =>
-  parsed((raw) => {
+  cellOf((raw) => {
     const value = parseAmount(raw);
     if (value === null) return null;
     if (options.nonNegative && value.startsWith('-')) throw new ValueParseError(`"${raw.trim()}" is negative`);
@@ -71,10 +72,10 @@ export const amount = (options: { required?: boolean; nonNegative?: boolean } = 
       throw new ValueParseError(`"${raw.trim()}" has more than 2 decimal places (satang)`);
     }
     return value;
-  }, options.required ?? false);
+  }, options);
 
 export const integer = (options: { required?: boolean; min?: number; max?: number; label?: string } = {}) =>
-  parsed((raw) => {
+  cellOf((raw) => {
     const digits = thaiDigitsToAscii(raw.trim()).replace(/,/g, '');
     if (!/^-?\d+$/.test(digits)) throw new ValueParseError(`"${raw.trim()}" is not a whole number`);
     const value = Number(digits);
@@ -84,11 +85,11 @@ export const integer = (options: { required?: boolean; min?: number; max?: numbe
       );
     }
     return value;
-  }, options.required ?? false);
+  }, options);
 
 /** A Buddhist Era fiscal year such as 2568; a CE year (2025) is a common slip and is named as such. */
 export const fiscalYear = (options: { required?: boolean } = {}) =>
-  parsed((raw) => {
+  cellOf((raw) => {
     const digits = thaiDigitsToAscii(raw.trim());
     if (!/^\d{4}$/.test(digits)) throw new ValueParseError(`"${raw.trim()}" is not a fiscal year such as 2568`);
     const year = Number(digits);
@@ -97,23 +98,23 @@ export const fiscalYear = (options: { required?: boolean } = {}) =>
     }
     if (year < 2500 || year > 2700) throw new ValueParseError(`${year} is not a plausible Buddhist Era fiscal year`);
     return year;
-  }, options.required ?? false);
+  }, options);
 
 /** One of a fixed set of values, written in English or Thai; the map folds every spelling to its code. */
 export const oneOf = <T extends string>(spellings: Record<string, T>, options: { required?: boolean } = {}) => {
   const folded = new Map(Object.entries(spellings).map(([k, v]) => [foldSpelling(k), v]));
   const allowed = [...new Set(Object.values(spellings))].join(', ');
-  return parsed((raw) => {
+  return cellOf((raw) => {
     const value = folded.get(foldSpelling(raw));
     if (!value) throw new ValueParseError(`"${raw.trim()}" is not one of ${allowed}`);
     return value;
-  }, options.required ?? false);
+  }, options);
 };
 
 /** A list in one cell, separated by `;` (e-GP ids, skills). Empty cell → empty list. */
 export const list = (item: (value: string) => string = (v) => v) =>
   cell.transform((raw) =>
-    isBlank(raw)
+    isBlankCell(raw)
       ? []
       : raw!
           .split(/[;\n]/)
@@ -122,7 +123,7 @@ export const list = (item: (value: string) => string = (v) => v) =>
           .map(item),
   );
 
-function foldSpelling(value: string): string {
+export function foldSpelling(value: string): string {
   return thaiDigitsToAscii(value).trim().toLowerCase().replace(/[\s_-]+/g, '');
 }
 
@@ -132,7 +133,7 @@ function foldSpelling(value: string): string {
  * and is refused; a bad check digit is refused unless `allowBadCheckDigit`.
  */
 export const taxId = (options: { required?: boolean; allowBadCheckDigit?: boolean } = {}) =>
-  parsed((raw) => {
+  cellOf((raw) => {
     const result = normaliseTaxId(raw);
     if (result.problem === 'bad-check-digit') {
       if (options.allowBadCheckDigit) return result.tin;
@@ -140,7 +141,7 @@ export const taxId = (options: { required?: boolean; allowBadCheckDigit?: boolea
     }
     if (!result.tin || !result.valid) throw new ValueParseError(result.message ?? `"${raw.trim()}" is not a tax id`);
     return result.tin;
-  }, options.required ?? false);
+  }, options);
 
 /** For a source's repairRow: gives 12-digit tax ids their leading zero back and reports it. */
 export function restoreTaxIdZeros(raw: RawRow, keys: string[], context: RowContext): RawRow {

@@ -56,6 +56,12 @@ export class UniverseController {
     return this.universe.budgetProjects(query.fiscalYear, agencyScope(principal, query.agency));
   }
 
+  @Get('auditors')
+  @Roles('admin', 'auditor')
+  auditors() {
+    return this.universe.auditors();
+  }
+
   @Get('holidays')
   @Roles(...ANY_ROLE)
   holidays(@Query() query: HolidaysQueryDto) {

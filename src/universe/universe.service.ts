@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Agency } from './agency.entity';
+import { Auditor } from './auditor.entity';
 import { BudgetProject } from './budget-project.entity';
 import { HolidayDay, HolidayKind } from './holiday.entity';
 import { WorkingCalendarService } from './working-calendar.service';
@@ -28,6 +29,11 @@ export class UniverseService {
     if (fiscalYear) where.fiscalYear = fiscalYear;
     if (scope) where.agencyCode = scope;
     const items = await this.em.fork().find(BudgetProject, where, { orderBy: { code: 'asc' } });
+    return { total: items.length, items };
+  }
+
+  async auditors() {
+    const items = await this.em.fork().find(Auditor, {}, { orderBy: { auditorId: 'asc' } });
     return { total: items.length, items };
   }
 

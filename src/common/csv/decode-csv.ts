@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { Transform, type TransformCallback } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import { CsvFormatError } from './csv-format-error';
@@ -11,31 +12,31 @@ const SNIFF_BYTES = 64 * 1024;
 const NOT_TEXT = 'the file is neither UTF-8 nor Windows-874 (TIS-620) text';
 
 /**
- * Buffer chunks in, UTF-8 string chunks out, holding at most the sniffing sample in memory.
+ * Buffer chunks in, chunks of valid UTF-8 bytes out, holding at most the sniffing sample in memory.
  * Thai offices export CSV either as UTF-8 (with or without BOM) or, from Excel on a Thai Windows, as
  * Windows-874; anything we cannot decode exactly is refused, never passed on garbled (no U+FFFD).
+ *
+ * The output is bytes, not strings, because csv-parse works on bytes: text would only be encoded back
+ * into a Buffer inside it. UTF-8 input is therefore validated and passed through as it is, without the
+ * BOM; Windows-874 is transcoded to UTF-8. Every chunk ends on a character boundary.
  */
 export function createCsvDecoder(): CsvDecoder {
   return new CsvDecoderStream();
 }
 
+const EMPTY = Buffer.alloc(0);
+
 class CsvDecoderStream extends Transform {
   private detected?: CsvEncoding;
   private sample: Buffer[] = [];
   private sampleBytes = 0;
-  private utf8?: TextDecoder;
   private readonly windows874 = new TextDecoder('windows-874', { fatal: true });
   /** Byte offset in the original file of the next chunk, for error messages. */
   private offset = 0;
   /** Physical line number at the start of the next chunk, for error messages. */
   private line = 1;
-  /** Last bytes seen (≤ 3): an invalid UTF-8 sequence may have begun in an earlier chunk. */
-  private tail: Buffer = Buffer.alloc(0);
-
-  constructor() {
-    // The readable side carries strings: whatever reads the decoder gets text, never bytes to decode again.
-    super({ encoding: 'utf8' });
-  }
+  /** The first bytes (≤ 3) of a UTF-8 character cut by the end of the last chunk, held until the rest arrives. */
+  private pending: Buffer = EMPTY;
 
   encoding(): CsvEncoding | undefined {
     return this.detected;
@@ -59,16 +60,12 @@ class CsvDecoderStream extends Transform {
   override _flush(done: TransformCallback): void {
     try {
       if (!this.detected && this.sampleBytes > 0) this.startWithSample();
-      if (this.utf8) {
-        try {
-          this.pushText(this.utf8.decode());
-        } catch {
-          const byteOffset = this.offset - (this.tail.length - pendingSequenceStart(this.tail));
-          throw new CsvFormatError(`the file ends in the middle of a UTF-8 character (byte ${byteOffset})`, {
-            byteOffset,
-            line: this.line,
-          });
-        }
+      if (this.pending.length > 0) {
+        const byteOffset = this.offset - this.pending.length;
+        throw new CsvFormatError(`the file ends in the middle of a UTF-8 character (byte ${byteOffset})`, {
+          byteOffset,
+          line: this.line,
+        });
       }
       done();
     } catch (error) {
@@ -77,10 +74,13 @@ class CsvDecoderStream extends Transform {
   }
 
   private startWithSample(): void {
-    const sample = Buffer.concat(this.sample);
+    let sample = Buffer.concat(this.sample);
     this.sample = [];
     this.detected = detectEncoding(sample);
-    if (this.detected === 'utf-8') this.utf8 = new TextDecoder('utf-8', { fatal: true }); // strips a BOM itself
+    if (this.detected === 'utf-8' && hasUtf8Bom(sample)) {
+      this.offset = UTF8_BOM_LENGTH;
+      sample = sample.subarray(UTF8_BOM_LENGTH);
+    }
     this.decode(sample);
   }
 
@@ -88,42 +88,38 @@ class CsvDecoderStream extends Transform {
     const nul = chunk.indexOf(0);
     // A NUL past the sample still means a damaged or binary file, and PostgreSQL text cannot hold it.
     if (nul >= 0) throw this.errorAt(chunk, nul, 'a NUL byte: the file is binary or damaged, not CSV text');
-    if (this.utf8) {
-      let text: string;
-      try {
-        text = this.utf8.decode(chunk, { stream: true });
-      } catch {
-        const joined = Buffer.concat([this.tail, chunk]);
-        const bad = findInvalidUtf8(joined, pendingSequenceStart(this.tail));
-        // Relative to this chunk; negative when the bad sequence began in an earlier chunk.
-        const index = (bad < 0 ? this.tail.length : bad) - this.tail.length;
-        throw this.errorAt(chunk, index, 'bytes that are not valid UTF-8 (is part of the file in another encoding?)');
-      }
-      this.rememberTail(chunk);
-      this.advance(chunk);
-      this.pushText(text);
+    if (this.detected === 'utf-8') {
+      this.passUtf8(chunk);
     } else {
       let bad = 0;
       while (bad < chunk.length && WINDOWS_874[chunk[bad]]) bad++;
       if (bad < chunk.length) throw this.errorAt(chunk, bad, `byte 0x${chunk[bad].toString(16)}, which is not Windows-874 (TIS-620) Thai text`);
       const text = this.windows874.decode(chunk);
       this.advance(chunk);
-      this.pushText(text);
+      if (text.length > 0) this.push(Buffer.from(text, 'utf8'));
     }
   }
 
-  private pushText(text: string): void {
-    if (text.length > 0) this.push(text);
+  /** Passes the chunk's whole characters on unchanged once they are known to be valid UTF-8. */
+  private passUtf8(chunk: Buffer): void {
+    const bytes = this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
+    const end = incompleteTailStart(bytes);
+    const whole = bytes.subarray(0, end);
+    if (!isUtf8(whole)) {
+      const bad = findInvalidUtf8(bytes, 0);
+      // Relative to this chunk; negative when the bad sequence began in an earlier chunk.
+      const index = (bad < 0 ? this.pending.length : bad) - this.pending.length;
+      throw this.errorAt(chunk, index, 'bytes that are not valid UTF-8 (is part of the file in another encoding?)');
+    }
+    // Copied, so the few bytes held back do not keep a whole 64 KiB chunk alive.
+    this.pending = end < bytes.length ? Buffer.from(bytes.subarray(end)) : EMPTY;
+    this.advance(chunk);
+    if (whole.length > 0) this.push(whole);
   }
 
   private advance(chunk: Buffer): void {
     this.offset += chunk.length;
     this.line += countNewlines(chunk, chunk.length);
-  }
-
-  private rememberTail(chunk: Buffer): void {
-    // Copy, so the tail does not keep a whole 64 KiB chunk alive.
-    this.tail = Buffer.from(chunk.length >= 3 ? chunk.subarray(-3) : Buffer.concat([this.tail, chunk]).subarray(-3));
   }
 
   private errorAt(chunk: Buffer, index: number, what: string): CsvFormatError {
@@ -133,6 +129,9 @@ class CsvDecoderStream extends Transform {
   }
 }
 
+const UTF8_BOM_LENGTH = 3;
+const hasUtf8Bom = (bytes: Buffer) => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+
 function detectEncoding(sample: Buffer): CsvEncoding {
   if ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff)) {
     // Excel's "Unicode text": say so, rather than the puzzling "binary".
@@ -140,9 +139,8 @@ function detectEncoding(sample: Buffer): CsvEncoding {
   }
   const nul = sample.indexOf(0);
   if (nul >= 0) throw new CsvFormatError('the file is binary, not CSV text', { byteOffset: nul });
-  const hasBom = sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf;
-  // A sample cut at SNIFF_BYTES may end inside a character: stream mode leaves that for later.
-  if (hasBom || findInvalidUtf8(sample, 0) < 0) return 'utf-8';
+  // A sample cut at SNIFF_BYTES may end inside a character: its first bytes wait for the next chunk.
+  if (hasUtf8Bom(sample) || findInvalidUtf8(sample, 0) < 0) return 'utf-8';
   if (looksLikeWindows874Thai(sample)) return 'windows-874';
   throw new CsvFormatError(NOT_TEXT);
 }
@@ -216,13 +214,17 @@ function findInvalidUtf8(bytes: Uint8Array, from: number): number {
   return -1;
 }
 
-/** Where, in the last bytes seen, a UTF-8 sequence still waiting for its continuation bytes begins. */
-function pendingSequenceStart(tail: Buffer): number {
-  for (let i = tail.length - 1; i >= 0; i--) {
-    if ((tail[i] & 0xc0) === 0x80) continue; // continuation byte: look further back
-    return sequenceLength(tail[i]) > tail.length - i ? i : tail.length;
+/**
+ * Where a UTF-8 character that the end of `bytes` cuts short begins (it still waits for its continuation
+ * bytes), or `bytes.length` when the last character is whole. Invalid bytes are left for validation to find.
+ */
+export function incompleteTailStart(bytes: Uint8Array): number {
+  const from = Math.max(0, bytes.length - 3);
+  for (let i = bytes.length - 1; i >= from; i--) {
+    if ((bytes[i] & 0xc0) === 0x80) continue; // continuation byte: look further back
+    return sequenceLength(bytes[i]) > bytes.length - i ? i : bytes.length;
   }
-  return tail.length;
+  return bytes.length;
 }
 
 function countNewlines(chunk: Buffer, end: number): number {

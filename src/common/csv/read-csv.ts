@@ -1,6 +1,7 @@
 import { addAbortSignal, pipeline, type Readable } from 'node:stream';
 import { CsvError, parse, type Info } from 'csv-parse';
 import { CsvFormatError } from './csv-format-error';
+import { expectRecordLength } from './csv-record-length';
 import { createCsvDecoder, type CsvEncoding } from './decode-csv';
 
 export interface CsvRecord {
@@ -43,10 +44,12 @@ export async function* readCsvRecords(input: Readable, options: ReadCsvOptions =
 
   let row = 0;
   let header = false;
+  let usualLength = -1;
   try {
     for await (const fields of parser as AsyncIterable<string[]>) {
       row++;
       if (fields.length === 1 && fields[0] === '') continue; // a blank line
+      if (fields.length !== usualLength) expectRecordLength(parser, (usualLength = fields.length));
       if (!header) options.onEncoding?.(decoder.encoding());
       header = true;
       yield { row, fields };

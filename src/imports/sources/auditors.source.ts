@@ -109,7 +109,14 @@ function parseDateRange(item: string): DateRange {
   const sides = item.split(RANGE_SEPARATOR);
   if (sides.length > 2) throw new ValueParseError(`"${item}" is not a date range such as 2025-04-10..2025-04-20`);
   const [from, to] = sides.map((side) => {
-    const day = parseThaiDate(side);
+    let day: string | null;
+    try {
+      day = parseThaiDate(side);
+    } catch (error) {
+      // Name the whole range when the bad date is one side of it.
+      if (error instanceof ValueParseError && sides.length === 2) throw new ValueParseError(`"${item}": ${error.message}`);
+      throw error;
+    }
     if (!day) throw new ValueParseError(`"${item}" is not a date range such as 2025-04-10..2025-04-20`);
     return day;
   }) as [string, string | undefined];

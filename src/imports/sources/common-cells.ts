@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import { ValueParseError } from '../../common/errors';
 import { thaiDigitsToAscii } from '../../common/thai-digits';
-import { code } from '../fields';
+import { cellOf, code } from '../fields';
 import type { RawRow, RowContext } from '../source-definition';
 
 /*
@@ -9,33 +8,7 @@ import type { RawRow, RowContext } from '../source-definition';
  * empty (or `-`) means missing, a problem is a zod issue on the cell in words an officer understands.
  */
 
-const rawCell = z.string().optional();
-
-export function isBlankCell(raw: string | undefined): boolean {
-  return raw === undefined || raw.trim() === '' || /^[-\u2013\u2014\u2212]$/.test(raw.trim());
-}
-
-/** Like fields.ts' private `parsed`: a parser from text to value whose ValueParseError becomes the cell's issue. */
-export function cellOf<T>(parse: (raw: string) => T | null, options: { required?: boolean } = {}) {
-  return rawCell.transform((raw, ctx): T | null => {
-    if (isBlankCell(raw)) {
-      if (options.required) ctx.addIssue({ code: 'custom', message: 'is required but empty' });
-      return null;
-    }
-    try {
-      return parse(raw!);
-    } catch (error) {
-      if (!(error instanceof ValueParseError)) throw error;
-      ctx.addIssue({ code: 'custom', message: error.message });
-      return null;
-    }
-  });
-}
-
-/** Folds a spelling the way fields.ts' oneOf does: Thai digits, case, spaces, `_` and `-` do not count. */
-export function foldSpelling(value: string): string {
-  return thaiDigitsToAscii(value).trim().toLowerCase().replace(/[\s_-]+/g, '');
-}
+export { cellOf, foldSpelling, isBlankCell } from '../fields';
 
 /** Agency codes as the agencies source accepts them (GFMIS 5-digit codes or the province's own). */
 export const AGENCY_CODE = /^[0-9A-Za-z._-]{1,20}$/;

@@ -15,7 +15,10 @@ export type ComplaintCategory =
   | 'fraud'
   | 'other';
 
-/** The province's channels (the seed document's list); spellings are folded (case, spaces, `_`, `-` ignored). */
+/**
+ * The province's channels (the seed document's list); spellings are folded (case, spaces, `_`, `-` ignored).
+ * No bare-number key (`1111`): JS puts integer keys first, which would reorder the list error messages give.
+ */
 const CHANNELS: Record<string, ComplaintChannel> = {
   website: 'website',
   web: 'website',
@@ -32,7 +35,6 @@ const CHANNELS: Record<string, ComplaintChannel> = {
   'ดำรงธรรม': 'damrongtham_phone',
   'ศูนย์ดำรงธรรม (โทรศัพท์)': 'damrongtham_phone',
   'สายด่วน 1567': 'damrongtham_phone',
-  '1567': 'damrongtham_phone',
   'โทรศัพท์': 'damrongtham_phone',
   complaint_box: 'complaint_box',
   'ตู้รับเรื่อง': 'complaint_box',
@@ -55,7 +57,8 @@ const CHANNELS: Record<string, ComplaintChannel> = {
   'ตู้ปณ 1111': 'pobox_1111',
   'ปณ. 1111': 'pobox_1111',
   'ป.ณ. 1111': 'pobox_1111',
-  '1111': 'pobox_1111',
+  'สายด่วน 1111': 'pobox_1111',
+  'ศูนย์บริการประชาชน 1111': 'pobox_1111',
   other: 'other',
   'อื่นๆ': 'other',
   'อื่น ๆ': 'other',

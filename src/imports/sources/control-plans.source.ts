@@ -9,8 +9,7 @@ import { thaiDigitsToAscii } from '../../common/thai-digits';
 import { thaiMonthNumber } from '../../common/thai-months';
 import { parsePlanTarget } from '../../plans/plan-target';
 import { amount, date, text } from '../fields';
-import type { RawRow, RowContext } from '../source-definition';
-import type { ImportSource } from '../source-definition';
+import type { ImportSource, RawRow, RowContext } from '../source-definition';
 import { foldSpelling } from './common-cells';
 import { PLAN_KEY_COLUMNS, PLAN_KEY_NAMES, PLAN_KEY_TARGET, planKey, planKeyFields, planNumber } from './plan-keys';
 

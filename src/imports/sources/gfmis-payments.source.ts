@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ValueParseError } from '../../common/errors';
 import { thaiDigitsToAscii } from '../../common/thai-digits';
-import { amount, code, date, restoreTaxIdZeros, taxId, text } from '../fields';
+import { amount, code, date, restoreTaxIdZeros, taxId } from '../fields';
 import type { ImportSource } from '../source-definition';
 import { agencyCode, cellOf, keyText, restoreCodeZeros } from './common-cells';
 
