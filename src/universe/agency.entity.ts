@@ -1,8 +1,9 @@
+import { ImportedRow } from '../database/imported-row';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 
 /** A provincial agency (ส่วนราชการ): one member of the audit universe. */
 @Entity({ tableName: 'agencies' })
-export class Agency {
+export class Agency extends ImportedRow {
   /** GFMIS 5-digit code or the province's own code (รหัสหน่วยงาน); text, leading zeros matter. */
   @PrimaryKey({ type: 'text' })
   code!: string;
@@ -22,13 +23,4 @@ export class Agency {
   /** Date of the last audit (ตรวจสอบครั้งล่าสุด); drives the coverage cycle of the audit plan. */
   @Property({ type: 'date', nullable: true })
   lastAudited?: string | null;
-
-  @Property({ type: 'bigint', nullable: true })
-  importBatchId?: string | null;
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
-  createdAt: Date = new Date();
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
-  updatedAt: Date = new Date();
 }

@@ -1,10 +1,11 @@
+import { ImportedRow } from '../database/imported-row';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 
 /** A project paid from the provincial budget: a candidate for a performance audit. */
 @Entity({ tableName: 'budget_projects' })
 @Index({ properties: ['fiscalYear'] })
 @Index({ properties: ['agencyCode'] })
-export class BudgetProject {
+export class BudgetProject extends ImportedRow {
   @PrimaryKey({ type: 'text' })
   code!: string;
 
@@ -31,13 +32,4 @@ export class BudgetProject {
   /** e-GP project ids (เลขที่โครงการ e-GP) that carry this project's purchases. */
   @Property({ type: 'text[]', defaultRaw: `'{}'` })
   egpProjectIds: string[] = [];
-
-  @Property({ type: 'bigint', nullable: true })
-  importBatchId?: string | null;
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
-  createdAt: Date = new Date();
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
-  updatedAt: Date = new Date();
 }

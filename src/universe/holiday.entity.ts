@@ -1,3 +1,4 @@
+import { ImportedRow } from '../database/imported-row';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 
 export const HOLIDAY_KINDS = ['public', 'substitution', 'cabinet', 'government'] as const;
@@ -8,7 +9,7 @@ export type HolidayKind = (typeof HOLIDAY_KINDS)[number];
  * (Cabinet-declared days, corrections of lunar dates).
  */
 @Entity({ tableName: 'holidays' })
-export class HolidayDay {
+export class HolidayDay extends ImportedRow {
   @PrimaryKey({ type: 'date' })
   date!: string;
 
@@ -17,13 +18,4 @@ export class HolidayDay {
 
   @Property({ type: 'text' })
   kind!: HolidayKind;
-
-  @Property({ type: 'bigint', nullable: true })
-  importBatchId?: string | null;
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
-  createdAt: Date = new Date();
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
-  updatedAt: Date = new Date();
 }

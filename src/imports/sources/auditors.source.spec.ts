@@ -1,12 +1,8 @@
 import type { RawRow } from '../source-definition';
 import { auditorsSource as source } from './auditors.source';
+import { rowParser } from '../../../test/support/source-rows';
 
-function parse(raw: RawRow) {
-  const result = source.rowSchema!.safeParse(raw);
-  return result.success
-    ? { data: result.data }
-    : { errors: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) };
-}
+const parse = rowParser(source);
 
 const base = { auditor_id: 'A03', name: 'นางสาวกมลวรรณ ใจดี', role: 'auditor' };
 

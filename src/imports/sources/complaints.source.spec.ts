@@ -1,12 +1,8 @@
 import type { RawRow } from '../source-definition';
 import { complaintsSource as source } from './complaints.source';
+import { rowParser } from '../../../test/support/source-rows';
 
-function parse(raw: RawRow) {
-  const result = source.rowSchema!.safeParse(raw);
-  return result.success
-    ? { data: result.data }
-    : { errors: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) };
-}
+const parse = rowParser(source);
 
 const base = { complaint_no: 'ดธ 0017/2568', received_date: '2025-01-06', category: 'ล่าช้า' };
 

@@ -1,18 +1,10 @@
 import type { RawRow } from '../source-definition';
 import { controlPlansSource as source } from './control-plans.source';
+import { rowParser, rowRepairer } from '../../../test/support/source-rows';
 
-function parse(raw: RawRow) {
-  const result = source.rowSchema!.safeParse(raw);
-  return result.success
-    ? { data: result.data }
-    : { errors: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) };
-}
+const parse = rowParser(source);
 
-function repair(raw: RawRow) {
-  const repairs: { column: string; message: string }[] = [];
-  const repaired = source.repairRow!({ ...raw }, { row: 2, repair: (column, message) => repairs.push({ column, message }) });
-  return { repaired, repairs };
-}
+const repair = rowRepairer(source);
 
 const key = { fiscal_year: '2568', agency_code: '00701', plan_type: 'ควบคุมภายใน', activity_no: '1' };
 

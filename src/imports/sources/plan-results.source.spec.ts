@@ -1,13 +1,9 @@
 import type { RawRow } from '../source-definition';
 import { controlPlansSource } from './control-plans.source';
 import { planResultsSource as source } from './plan-results.source';
+import { rowParser } from '../../../test/support/source-rows';
 
-function parse(raw: RawRow) {
-  const result = source.rowSchema!.safeParse(raw);
-  return result.success
-    ? { data: result.data }
-    : { errors: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) };
-}
+const parse = rowParser(source);
 
 const key = { fiscal_year: '2568', agency_code: 'province', plan_type: 'anti_corruption', strategy_no: '1', activity_no: '3' };
 
