@@ -52,6 +52,21 @@ describe('command line', () => {
     expect(rows[0].n).toBe(0);
   });
 
+  it('loads the published e-GP fixture, printing its repairs, then reports it unchanged', () => {
+    const fixtures = join(__dirname, '..', 'fixtures');
+    expect(cli('import', 'agencies', join(fixtures, 'agencies.csv')).status).toBe(0);
+    const first = cli('import', 'egp-contracts', join(fixtures, 'egp-contracts-2567.csv'), '--format', 'json');
+    expect(first.status).toBe(0);
+    const outcome = JSON.parse(first.stdout);
+    expect(outcome).toMatchObject({ layout: 'fy2565-2567-31col', rejected: 0 });
+    expect(outcome.inserted).toBe(outcome.rows);
+    expect(outcome.repairs.length).toBeGreaterThan(0);
+    const second = cli('import', 'egp-contracts', join(fixtures, 'egp-contracts-2567.csv'));
+    expect(second.status).toBe(0);
+    expect(second.stdout).toContain(`${outcome.rows} unchanged`);
+    expect(second.stderr).toMatch(/repair row \d+, เลขนิติบุคคล: /);
+  });
+
   it('exits 2 on usage errors', () => {
     expect(cli('import', 'agencies').status).toBe(2);
     expect(cli('import', 'no-such-source', '/dev/null').status).toBe(2);

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { SqlDatabase } from '../src/database/sql-database';
+import { SourceRegistry } from '../src/imports/source-registry';
 import { startTestApp, TestApp, TEST_ADMIN_TOKEN } from './support/test-app';
 
 const HEADER = 'รหัสหน่วยงาน,ชื่อหน่วยงาน,ชื่อภาษาอังกฤษ,ประเภท,อำเภอ,ตรวจสอบครั้งล่าสุด';
@@ -161,14 +162,25 @@ describe('the Rayong fixtures through the API', () => {
   });
   afterAll(() => t.close());
 
-  it('loads every demo source, and a second load reports every row unchanged', async () => {
-    for (const source of ['agencies', 'budget-projects', 'holidays']) {
-      const first = await post(source, fixture(`${source}.csv`)).expect(201);
-      expect(first.body).toMatchObject({ rejected: 0, updated: 0, unchanged: 0 });
-      expect(first.body.inserted).toBe(first.body.rows);
-      const second = await post(source, fixture(`${source}.csv`)).expect(201);
-      expect(second.body).toMatchObject({ inserted: 0, updated: 0, unchanged: first.body.rows });
+  it('loads every demo file of every source, and a second load reports every row unchanged', async () => {
+    const files = readdirSync(join(__dirname, '..', 'fixtures')).sort();
+    const sources = t.app.get(SourceRegistry).all();
+    const loaded: string[] = [];
+    for (const pass of ['first', 'second'] as const) {
+      for (const source of sources) {
+        for (const name of files.filter((f) => new RegExp(`^${source.name}(-[\\w-]+)?\\.csv$`).test(f))) {
+          const response = await post(source.name, fixture(name));
+          expect([name, response.status, response.body.rejected]).toEqual([name, 201, 0]);
+          if (pass === 'first') {
+            expect([name, response.body.inserted]).toEqual([name, response.body.rows]);
+            loaded.push(name);
+          } else {
+            expect([name, response.body.unchanged]).toEqual([name, response.body.rows]);
+          }
+        }
+      }
     }
+    expect(loaded.length).toBeGreaterThanOrEqual(17);
     const agencies = await request(t.app.getHttpServer()).get('/api/agencies').set(admin).expect(200);
     expect(agencies.body.total).toBe(32);
   });
