@@ -12,7 +12,9 @@ import { inboxScanCommand } from './commands/inbox-scan.command';
 import { importCommand } from './commands/import.command';
 import { usersCreateCommand } from './commands/users-create.command';
 
-export const COMMANDS: CliCommand[] = [
+// Each command has its own options type; the list only needs words, parse and run to line up.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const COMMANDS: CliCommand<any>[] = [
   dbMigrateCommand,
   importCommand,
   usersCreateCommand,
@@ -35,6 +37,16 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
     io.err(helpText());
     return argv.length && argv[0] !== 'help' && argv[0] !== '--help' ? EXIT.usage : EXIT.ok;
   }
+  let options: unknown;
+  try {
+    options = command.parse(argv.slice(command.words.length));
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`${(error as Error).message}\nusage: ${command.usage}`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
   let database: OpenedDatabase | undefined;
   let app: INestApplicationContext | undefined;
   try {
@@ -44,12 +56,8 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
       AppModule.forRoot({ config, databaseUrl: database.url, databaseKind: database.kind, http: false }),
       { logger: ['error', 'warn'] },
     );
-    return await command.run(app, argv.slice(command.words.length), io);
+    return await command.run(app, options, io);
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`${(error as Error).message}\nusage: ${command.usage}`);
-      return EXIT.usage;
-    }
     if (error instanceof NotFoundException) {
       io.err(error.message);
       return EXIT.invalidInput;

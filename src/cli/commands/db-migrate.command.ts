@@ -1,16 +1,16 @@
 import { MikroORM } from '@mikro-orm/core';
 import { migrate } from '../../database/migration-runner';
-import { CliCommand, EXIT, UsageError } from '../cli-command';
+import { cliCommand, EXIT, noArguments } from '../cli-command';
 
-export const dbMigrateCommand: CliCommand = {
+export const dbMigrateCommand = cliCommand({
   words: ['db', 'migrate'],
   usage: 'db migrate',
   summary: 'apply pending database migrations',
   skipStartupMigrations: true,
-  async run(app, args, io) {
-    if (args.length) throw new UsageError(`db migrate takes no arguments (got ${args.join(' ')})`);
+  parse: noArguments('db migrate'),
+  async run(app, _options, io) {
     const applied = await migrate(app.get(MikroORM));
     io.out(applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
     return EXIT.ok;
   },
-};
+});

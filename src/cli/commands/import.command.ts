@@ -3,8 +3,8 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ImportService } from '../../imports/import.service';
-import { SourceRegistry } from '../../imports/source-registry';
-import { CliCommand, CliIo, EXIT, UsageError } from '../cli-command';
+import { ALL_SOURCES } from '../../imports/sources';
+import { cliCommand, CliIo, EXIT, UsageError } from '../cli-command';
 import { parseOptions } from '../parse-options';
 
 const optionsSchema = z.object({
@@ -13,11 +13,11 @@ const optionsSchema = z.object({
   format: z.enum(['text', 'json']).default('text'),
 });
 
-export const importCommand: CliCommand = {
+export const importCommand = cliCommand({
   words: ['import'],
   usage: 'import <source> <file> [--mode strict|skip-invalid] [--dry-run] [--format text|json]',
   summary: 'import one CSV file as one batch',
-  async run(app, args, io) {
+  parse(args) {
     const { values, positionals } = parseArgs({
       args,
       options: { mode: { type: 'string' }, 'dry-run': { type: 'boolean' }, format: { type: 'string' } },
@@ -26,11 +26,12 @@ export const importCommand: CliCommand = {
     const options = parseOptions(optionsSchema, values);
     if (positionals.length !== 2) throw new UsageError('import needs a source and a file');
     const [sourceName, file] = positionals;
-    const registry = app.get(SourceRegistry);
-    if (!registry.names().includes(sourceName)) {
-      throw new UsageError(`unknown source "${sourceName}"; known: ${registry.names().join(', ')}`);
-    }
+    const known = ALL_SOURCES.map((s) => s.name);
+    if (!known.includes(sourceName)) throw new UsageError(`unknown source "${sourceName}"; known: ${known.join(', ')}`);
     if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
+    return { ...options, sourceName, file };
+  },
+  async run(app, { sourceName, file, ...options }, io) {
 
     const progress = progressLine(io);
     const outcome = await app.get(ImportService).import({
@@ -56,7 +57,7 @@ export const importCommand: CliCommand = {
     }
     return outcome.status === 'rejected' ? EXIT.invalidInput : EXIT.ok;
   },
-};
+});
 
 /** A self-overwriting progress line on a terminal; silent when output is piped. */
 function progressLine(io: CliIo) {

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ROLES } from '../../auth/api-user.entity';
 import { ApiUsersService } from '../../auth/api-users.service';
-import { CliCommand, EXIT, UsageError } from '../cli-command';
+import { cliCommand, EXIT, UsageError } from '../cli-command';
 import { parseOptions } from '../parse-options';
 
 const optionsSchema = z
@@ -16,18 +16,20 @@ const optionsSchema = z
     path: ['agency'],
   });
 
-export const usersCreateCommand: CliCommand = {
+export const usersCreateCommand = cliCommand({
   words: ['users', 'create'],
   usage: 'users create --role admin|auditor|finance|agency|viewer [--agency CODE] [--name NAME]',
   summary: 'create an API user and print its token (shown only once)',
-  async run(app, args, io) {
+  parse(args) {
     const { values, positionals } = parseArgs({
       args,
       options: { role: { type: 'string' }, agency: { type: 'string' }, name: { type: 'string' } },
       allowPositionals: true,
     });
     if (positionals.length) throw new UsageError(`unexpected argument ${positionals[0]}`);
-    const options = parseOptions(optionsSchema, values);
+    return parseOptions(optionsSchema, values);
+  },
+  async run(app, options, io) {
     const { user, token } = await app.get(ApiUsersService).create({
       name: options.name ?? (options.agency ? `${options.role} ${options.agency}` : options.role),
       role: options.role,
@@ -37,4 +39,4 @@ export const usersCreateCommand: CliCommand = {
     io.out(token);
     return EXIT.ok;
   },
-};
+});
