@@ -13,6 +13,7 @@ import { DomainExceptionFilter } from './http/domain-exception.filter';
 import { httpLoggerModule } from './http/http-logger.module';
 import { ImportsModule } from './imports/imports.module';
 import { JobsModule } from './jobs/jobs.module';
+import { RiskModule } from './risk/risk.module';
 import { UniverseModule } from './universe/universe.module';
 
 export interface AppModuleOptions {
@@ -45,6 +46,7 @@ export class AppModule {
         AuthModule,
         ImportsModule,
         UniverseModule,
+        RiskModule,
       ],
       providers: [
         { provide: AppConfig, useValue: options.config },
