@@ -1,16 +1,13 @@
-import type { ColumnType } from './source-definition';
+import type { ColumnType, TargetColumn } from './source-definition';
 
 /**
- * Encodes values for PostgreSQL's COPY text format: tab-separated, `\N` for null, backslash escapes
- * for the characters that would break a line. Arrays use the array literal syntax with every
- * element quoted.
+ * One staged row as a line of PostgreSQL's COPY text format: the row number, then the value of each of
+ * `columns` in order. Tab-separated, `\N` for null, backslash escapes for the characters that would
+ * break a line. Arrays use the array literal syntax with every element quoted.
  */
-export function copyLine(values: unknown[], types: ColumnType[]): string {
-  let line = '';
-  for (let i = 0; i < values.length; i++) {
-    if (i > 0) line += '\t';
-    line += copyField(values[i], types[i]);
-  }
+export function copyRow(row: number, values: Record<string, unknown>, columns: readonly TargetColumn[]): string {
+  let line = String(row);
+  for (let i = 0; i < columns.length; i++) line += '\t' + copyField(values[columns[i].name], columns[i].type);
   return line + '\n';
 }
 

@@ -1,10 +1,10 @@
-import { once } from 'node:events';
 import type { Readable } from 'node:stream';
 import type { PoolClient } from 'pg';
-import { copyLine } from './copy-text';
+import { copyRow } from './copy-text';
+import { CopyWriter } from './copy-writer';
 import { mergeStaging, MergeCounts, predictMerge } from './merge-staging';
 import { ProblemList } from './problem-list';
-import type { RowDecoder } from './row-decoder';
+import type { RowDecoder, RowProblems } from './row-decoder';
 import { openSource } from './row-reader';
 import type { ImportMode, ImportSource, TargetColumn } from './source-definition';
 import { StagingTable } from './staging-table';
@@ -48,23 +48,26 @@ export async function runImportPipeline(
   const columns = [...columnsPresent(source.target, decoder.presentKeys), ...(source.stagingExtra ?? [])];
   const staging = new StagingTable(client, source, columns);
   await staging.create();
-  const copy = staging.openCopy();
-  const copyDone = once(copy, 'finish');
-  const types: TargetColumn['type'][] = ['integer', ...columns.map((c) => c.type)];
-  const names = columns.map((c) => c.name);
+  const copy = new CopyWriter(staging.openCopy());
+  const problems = new RowReporter(decoder, errors, repairs);
 
   let count = 0;
-  for await (const record of records) {
-    count++;
-    if (options.onProgress && count % 10_000 === 0) options.onProgress(count);
-    const values = decoder.decode(record.fields, record.row, problemsOf(record.row, decoder, errors, repairs));
-    // Valid rows are staged even once strict mode is doomed, so whole-file checks still report every problem.
-    if (!values) continue;
-    const line = copyLine([record.row, ...names.map((n) => values[n])], types);
-    if (!copy.write(line)) await once(copy, 'drain');
+  try {
+    for await (const record of records) {
+      count++;
+      if (options.onProgress && count % 10_000 === 0) options.onProgress(count);
+      problems.row = record.row;
+      const values = decoder.decode(record.fields, record.row, problems);
+      // Valid rows are staged even once strict mode is doomed, so whole-file checks still report every problem.
+      if (!values) continue;
+      const backpressure = copy.add(copyRow(record.row, values, columns));
+      if (backpressure) await backpressure;
+    }
+  } catch (error) {
+    await copy.abort(error as Error);
+    throw error;
   }
-  copy.end();
-  await copyDone;
+  await copy.end();
   options.onProgress?.(count);
 
   await rejectWholeFileProblems(staging, errors, decoder);
@@ -93,11 +96,26 @@ export async function runImportPipeline(
   };
 }
 
-function problemsOf(row: number, decoder: RowDecoder, errors: ProblemList, repairs: ProblemList) {
-  return {
-    error: (column: string, message: string) => errors.add(row, decoder.columnName(column), message),
-    repair: (column: string, message: string) => repairs.add(row, decoder.columnName(column), message),
-  };
+/**
+ * Reports problems under the file's own column names, for the row it is pointed at. One serves the whole
+ * file, rather than a fresh pair of closures for every row of the hottest loop.
+ */
+class RowReporter implements RowProblems {
+  row = 0;
+
+  constructor(
+    private readonly decoder: RowDecoder,
+    private readonly errors: ProblemList,
+    private readonly repairs: ProblemList,
+  ) {}
+
+  error(column: string, message: string): void {
+    this.errors.add(this.row, this.decoder.columnName(column), message);
+  }
+
+  repair(column: string, message: string): void {
+    this.repairs.add(this.row, this.decoder.columnName(column), message);
+  }
 }
 
 /** Duplicate keys and dangling references can only be seen with the whole file staged. */

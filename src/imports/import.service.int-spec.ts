@@ -73,4 +73,19 @@ describe('ImportService (PostgreSQL)', () => {
     const [batch] = await sql.query(`select status from import_batches order by id desc limit 1`);
     expect(batch.status).toBe('failed');
   });
+
+  it('rolls back and frees the connection when the file breaks after rows went into COPY', async () => {
+    const before = await sql.query(`select count(*)::int as n from agencies`);
+    function* chunks() {
+      yield Buffer.from('agency_code,name\n');
+      for (let i = 0; i < 50; i++) yield Buffer.from(`${41000 + i},สำนักงานทดสอบ ${i}\n`);
+      yield Buffer.from('41999,"a quote that is never closed\n');
+    }
+    // Before the COPY was given up on, the rollback queued behind it and this never settled.
+    await expect(imports.import({ source: 'agencies', input: Readable.from(chunks()) })).rejects.toThrow(/never closed/);
+    expect(await sql.query(`select count(*)::int as n from agencies`)).toEqual(before);
+    const [batch] = await sql.query(`select status from import_batches order by id desc limit 1`);
+    expect(batch.status).toBe('failed');
+    await expect(run('agencies', 'agency_code,name\n41001,หลังจากนั้น\n')).resolves.toMatchObject({ status: 'written', inserted: 1 });
+  });
 });

@@ -39,7 +39,7 @@ export class StagingTable {
     );
   }
 
-  /** A COPY stream in text format; write lines made by `copyLine` with the row number first. */
+  /** A COPY stream in text format, for lines made by `copyRow` (the row number first), sent through a CopyWriter. */
   openCopy(): Writable {
     const columns = ['row_no', ...this.columns.map((c) => c.name)].map(ident).join(', ');
     return this.client.query(copyFrom(`copy ${ident(this.name)} (${columns}) from stdin`));

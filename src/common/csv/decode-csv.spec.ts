@@ -1,6 +1,7 @@
+import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { CsvFormatError } from './csv-format-error';
-import { createCsvDecoder, type CsvEncoding } from './decode-csv';
+import { createCsvDecoder, incompleteTailStart, type CsvEncoding } from './decode-csv';
 
 const SNIFF = 64 * 1024;
 
@@ -22,12 +23,18 @@ const bytes = (...parts: Array<string | number[] | Buffer>) =>
 /** One Buffer per byte: the worst case for characters split across chunks. */
 const oneByteChunks = (buf: Buffer) => [...buf].map((b) => Buffer.from([b]));
 
-async function decode(chunks: Buffer[]): Promise<{ text: string; encoding: CsvEncoding | undefined }> {
+/** Every chunk the decoder hands on, as it handed it on. */
+async function decodeChunks(chunks: Buffer[]): Promise<{ output: Buffer[]; encoding: CsvEncoding | undefined }> {
   const decoder = createCsvDecoder();
   Readable.from(chunks).pipe(decoder);
-  let text = '';
-  for await (const piece of decoder) text += piece as string;
-  return { text, encoding: decoder.encoding() };
+  const output: Buffer[] = [];
+  for await (const piece of decoder) output.push(piece as Buffer);
+  return { output, encoding: decoder.encoding() };
+}
+
+async function decode(chunks: Buffer[]): Promise<{ text: string; encoding: CsvEncoding | undefined }> {
+  const { output, encoding } = await decodeChunks(chunks);
+  return { text: Buffer.concat(output).toString('utf8'), encoding };
 }
 
 const decodeError = (chunks: Buffer[]) =>
@@ -65,6 +72,33 @@ describe('createCsvDecoder', () => {
     const text = 'a'.repeat(SNIFF - 1) + 'ก' + 'ข';
     const buf = bytes(text);
     await expect(decode([buf.subarray(0, SNIFF), buf.subarray(SNIFF)])).resolves.toEqual({ text, encoding: 'utf-8' });
+  });
+
+  it('hands on UTF-8 bytes as they came, each chunk ending on a character boundary', async () => {
+    const long = thaiHeader.repeat(Math.ceil((SNIFF * 2) / Buffer.byteLength(thaiHeader)));
+    const input = bytes(long);
+    // Cuts that fall inside 3-byte Thai characters, in the sample and after it.
+    const cuts = [0, 5, SNIFF - 1, SNIFF + 7, SNIFF + 8, input.length - 2, input.length];
+    const chunks = cuts.slice(1).map((end, i) => input.subarray(cuts[i], end));
+    const { output } = await decodeChunks(chunks);
+    for (const piece of output) {
+      expect(Buffer.isBuffer(piece)).toBe(true);
+      expect(isUtf8(piece)).toBe(true);
+    }
+    expect(Buffer.concat(output).equals(input)).toBe(true);
+  });
+
+  it('holds back a 4-byte character cut after each of its bytes', async () => {
+    const text = 'a,😀\n'.repeat(10);
+    const { output } = await decodeChunks(oneByteChunks(bytes(text)));
+    expect(output.every((piece) => isUtf8(piece))).toBe(true);
+    expect(Buffer.concat(output).toString('utf8')).toBe(text);
+  });
+
+  it('transcodes Windows-874 to UTF-8 bytes', async () => {
+    const source = 'รหัส,ชื่อ\r\n00123,สำนักงาน\r\n';
+    const { output } = await decodeChunks([windows874(source)]);
+    expect(Buffer.concat(output).equals(Buffer.from(source, 'utf8'))).toBe(true);
   });
 
   it('decodes Windows-874 (TIS-620) bytes to the right Thai', async () => {
@@ -140,5 +174,28 @@ describe('createCsvDecoder', () => {
 
   it('gives nothing and no encoding for an empty input', async () => {
     await expect(decode([])).resolves.toEqual({ text: '', encoding: undefined });
+  });
+});
+
+describe('incompleteTailStart', () => {
+  const thai = Buffer.from('ก', 'utf8'); // E0 B8 81
+  const emoji = Buffer.from('😀', 'utf8'); // F0 9F 98 80
+
+  it('finds the start of a character the end cuts short', () => {
+    expect(incompleteTailStart(Buffer.concat([Buffer.from('ab'), thai.subarray(0, 1)]))).toBe(2);
+    expect(incompleteTailStart(Buffer.concat([Buffer.from('ab'), thai.subarray(0, 2)]))).toBe(2);
+    expect(incompleteTailStart(Buffer.concat([Buffer.from('a'), emoji.subarray(0, 3)]))).toBe(1);
+  });
+
+  it('says the bytes are whole when the last character is complete, or when nothing is there', () => {
+    expect(incompleteTailStart(Buffer.concat([Buffer.from('ab'), thai]))).toBe(5);
+    expect(incompleteTailStart(emoji)).toBe(4);
+    expect(incompleteTailStart(Buffer.from('abc'))).toBe(3);
+    expect(incompleteTailStart(Buffer.alloc(0))).toBe(0);
+  });
+
+  it('leaves invalid bytes in place for validation to report', () => {
+    expect(incompleteTailStart(Buffer.from([0x61, 0x80, 0x80, 0x80]))).toBe(4);
+    expect(incompleteTailStart(Buffer.from([0x61, 0xff]))).toBe(2);
   });
 });

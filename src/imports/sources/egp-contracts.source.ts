@@ -10,6 +10,7 @@ import {
   EgpLayoutError,
   parseEgpRow,
 } from '../../procurement/egp';
+import { memoised } from '../../procurement/egp/egp-memo';
 import { AgencyNameIndex } from '../../universe/agency-name';
 import { ImportInputError } from '../import-errors';
 import type { RowDecoder } from '../row-decoder';
@@ -130,6 +131,9 @@ export const egpContractsSource: ImportSource = {
   },
 };
 
+// Contract dates repeat (a few thousand per file): the fiscal year of each is worked out once.
+const fiscalYearOfDate = memoised(fiscalYearOf);
+
 function toColumns(c: EgpContractRow, agencyCode: string | null, agencyMatch: string | null): Record<string, unknown> {
   return {
     project_id: c.projectId,
@@ -149,7 +153,7 @@ function toColumns(c: EgpContractRow, agencyCode: string | null, agencyMatch: st
     price_build: c.priceBuild,
     sum_price_agree: c.sumPriceAgree,
     budget_year: c.budgetYear,
-    fiscal_year: c.contractDate ? fiscalYearOf(c.contractDate) : c.budgetYear,
+    fiscal_year: c.contractDate ? fiscalYearOfDate(c.contractDate) : c.budgetYear,
     transaction_date: c.transactionDate,
     province: c.province,
     district: c.district,
