@@ -7,11 +7,10 @@ import { normaliseSpaces } from '../../common/text-cleaning';
 import { parseThaiDate } from '../../common/thai-date';
 import { thaiDigitsToAscii } from '../../common/thai-digits';
 import { thaiMonthNumber } from '../../common/thai-months';
-import { parsePlanTarget } from '../../plans/plan-target';
 import { amount, date, text } from '../fields';
 import type { ImportSource, RawRow, RowContext } from '../source-definition';
 import { foldSpelling } from './common-cells';
-import { PLAN_KEY_COLUMNS, PLAN_KEY_NAMES, PLAN_KEY_TARGET, planKey, planKeyFields, planNumber } from './plan-keys';
+import { PLAN_KEY_COLUMNS, PLAN_KEY_NAMES, PLAN_KEY_TARGET, planKey, planKeyFields, planMeasure, planNumber } from './plan-keys';
 
 /** What plans write in the budget column for "no money of its own". */
 const NO_BUDGET = new Set(
@@ -25,18 +24,7 @@ const budget = () =>
     .transform((raw) => (raw !== undefined && NO_BUDGET.has(foldSpelling(raw)) ? '' : raw))
     .pipe(amount({ nonNegative: true }));
 
-/** เป้าหมาย as written, plus the number, unit, comparison and scale when they can be read without guessing. */
-const target = () =>
-  z
-    .string()
-    .optional()
-    .transform((raw, ctx) => {
-      const parsed = parsePlanTarget(raw);
-      if (parsed.text !== null && parsed.text.length > 1000) {
-        ctx.addIssue({ code: 'custom', message: 'is longer than 1000 characters' });
-      }
-      return parsed;
-    });
+const target = planMeasure;
 
 // ------------------------------------------------------------------------------------------------
 // กำหนดเสร็จ as plans write it when it is not one day: "ก.ย. 68", "ภายใน ก.ย. 2568", "ตลอดปีงบประมาณ".

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { ValueParseError } from '../../common/errors';
+import { parsePlanTarget } from '../../plans/plan-target';
 import { thaiDigitsToAscii } from '../../common/thai-digits';
 import { fiscalYear, oneOf } from '../fields';
 import type { CsvColumn, TargetColumn } from '../source-definition';
@@ -100,3 +102,19 @@ export function planKey(r: {
     activity_no: r.activity_no,
   };
 }
+
+/**
+ * A target (เป้าหมาย) or an actual (ผลการดำเนินการ) as written, plus its number, unit, comparison and
+ * scale when they can be read without guessing.
+ */
+export const planMeasure = () =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const parsed = parsePlanTarget(raw);
+      if (parsed.text !== null && parsed.text.length > 1000) {
+        ctx.addIssue({ code: 'custom', message: 'is longer than 1000 characters' });
+      }
+      return parsed;
+    });

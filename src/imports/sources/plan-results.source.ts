@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { fiscalYearRange } from '../../common/fiscal-year';
-import { parsePlanTarget } from '../../plans/plan-target';
 import { date, oneOf, text } from '../fields';
 import type { ImportSource } from '../source-definition';
-import { PLAN_KEY_COLUMNS, PLAN_KEY_NAMES, PLAN_KEY_TARGET, planKey, planKeyFields } from './plan-keys';
+import { PLAN_KEY_COLUMNS, PLAN_KEY_NAMES, PLAN_KEY_TARGET, planKey, planKeyFields, planMeasure } from './plan-keys';
 
 export type PlanResultStatus = 'done' | 'in_progress' | 'not_started';
 
@@ -27,18 +26,7 @@ const STATUS: Record<string, PlanResultStatus> = {
   'ยังไม่เริ่มดำเนินการ': 'not_started',
 };
 
-/** ผลการดำเนินการ as written, plus its number and unit when they can be read without guessing. */
-const actual = () =>
-  z
-    .string()
-    .optional()
-    .transform((raw, ctx) => {
-      const parsed = parsePlanTarget(raw);
-      if (parsed.text !== null && parsed.text.length > 1000) {
-        ctx.addIssue({ code: 'custom', message: 'is longer than 1000 characters' });
-      }
-      return parsed;
-    });
+const actual = planMeasure;
 
 /** plan-results — what a plan activity achieved by a report date. */
 export const planResultsSource: ImportSource = {
