@@ -2,6 +2,7 @@ import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { Response } from 'express';
+import { withTimeout } from '../common/with-timeout';
 import { SqlDatabase } from '../database/sql-database';
 
 /** `GET /health`: 200 `{status: ok, db: up}` when the database answers, 503 otherwise. Public. */
@@ -21,12 +22,4 @@ export class HealthController {
       return { status: 'error', db: 'down' };
     }
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), ms))),
-  ]).finally(() => clearTimeout(timer));
 }
