@@ -40,7 +40,6 @@ export const envSchema = z.object({
   /** Largest request body accepted by the import endpoint, in megabytes. */
   IMPORT_MAX_MB: z.coerce.number().int().positive().default(512),
   IMPORT_INBOX_CRON: cronExpression.default('*/5 * * * *'),
-  RULES_RUN_CRON: cronExpression.default('30 2 * * *'),
 });
 
 export type Env = z.infer<typeof envSchema>;

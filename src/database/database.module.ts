@@ -3,8 +3,6 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { ormOptions } from './orm-options';
 import { SqlDatabase } from './sql-database';
 
-export const DATABASE_URL = Symbol('DATABASE_URL');
-
 @Injectable()
 class SqlDatabaseCloser implements OnApplicationShutdown {
   constructor(@Inject(SqlDatabase) private readonly sql: SqlDatabase) {}
@@ -22,11 +20,10 @@ export class DatabaseModule {
       module: DatabaseModule,
       imports: [MikroOrmModule.forRoot({ ...ormOptions(url), registerRequestContext: true })],
       providers: [
-        { provide: DATABASE_URL, useValue: url },
         { provide: SqlDatabase, useFactory: () => new SqlDatabase(url) },
         SqlDatabaseCloser,
       ],
-      exports: [DATABASE_URL, SqlDatabase],
+      exports: [SqlDatabase],
     };
   }
 }

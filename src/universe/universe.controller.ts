@@ -8,6 +8,7 @@ import type { Principal } from '../auth/principal';
 import { ANY_ROLE, Roles } from '../auth/roles.decorator';
 import { UniverseService } from './universe.service';
 import { HOLIDAY_KINDS } from './holiday.entity';
+import { todayInBangkok } from '../common/bangkok-date';
 import { isIsoDate } from '../common/iso-date';
 
 const budgetProjectsQuery = z.object({
@@ -45,7 +46,8 @@ export class UniverseController {
   @Get('agencies/:code')
   @Roles(...ANY_ROLE)
   async agency(@Param('code') code: string, @CurrentPrincipal() principal: Principal) {
-    const agency = await this.universe.agency(code, agencyScope(principal, code));
+    agencyScope(principal, code); // refuses another agency's code to an agency user
+    const agency = await this.universe.agency(code);
     if (!agency) throw new NotFoundException(`no agency ${code}`);
     return agency;
   }
@@ -65,7 +67,7 @@ export class UniverseController {
   @Get('holidays')
   @Roles(...ANY_ROLE)
   holidays(@Query() query: HolidaysQueryDto) {
-    const year = query.year ?? new Date().getFullYear();
+    const year = query.year ?? Number(todayInBangkok().slice(0, 4));
     return this.universe.holidays(year >= 2400 ? year - 543 : year);
   }
 

@@ -19,8 +19,7 @@ export class UniverseService {
     return { total: items.length, items };
   }
 
-  async agency(code: string, scope?: string) {
-    if (scope && scope !== code) return null;
+  async agency(code: string) {
     return this.em.fork().findOne(Agency, { code });
   }
 
