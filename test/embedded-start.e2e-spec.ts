@@ -1,4 +1,4 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -46,6 +46,19 @@ describe('npm start on embedded PostgreSQL', () => {
     expect(second.output()).not.toContain('loading the Rayong demo data');
     await stopService(second.child, 'SIGINT');
     expect(postgresProcessesFor(dataDir)).toEqual([]);
+  });
+
+  it('refuses to start on a bad setting, naming the variable, before touching any database', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: 'eighty', MIGRATE_ON_START: 'maybe' };
+    delete env.DATABASE_URL;
+    const result = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/PORT: /);
+    expect(result.stderr).toMatch(/MIGRATE_ON_START: must be true or false/);
   });
 
   it('falls back to a temp folder, and says why, when the postgres user cannot reach DATA_DIR', async () => {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { SqlDatabase } from '../src/database/sql-database';
+import { fixtureFilesOf } from '../src/demo/fixture-files';
 import { SourceRegistry } from '../src/imports/source-registry';
 import { startTestApp, TestApp, TEST_ADMIN_TOKEN } from './support/test-app';
 
@@ -163,12 +164,12 @@ describe('the Rayong fixtures through the API', () => {
   afterAll(() => t.close());
 
   it('loads every demo file of every source, and a second load reports every row unchanged', async () => {
-    const files = readdirSync(join(__dirname, '..', 'fixtures')).sort();
+    const files = readdirSync(join(__dirname, '..', 'fixtures'));
     const sources = t.app.get(SourceRegistry).all();
     const loaded: string[] = [];
     for (const pass of ['first', 'second'] as const) {
       for (const source of sources) {
-        for (const name of files.filter((f) => new RegExp(`^${source.name}(-[\\w-]+)?\\.csv$`).test(f))) {
+        for (const name of fixtureFilesOf(source.name, files)) {
           const response = await post(source.name, fixture(name));
           expect([name, response.status, response.body.rejected]).toEqual([name, 201, 0]);
           if (pass === 'first') {

@@ -18,13 +18,16 @@ export class SqlDatabase {
     return result.rows;
   }
 
-  /** Runs `work` in one transaction on one connection; rolls back on any error. */
-  async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in one transaction on one connection; rolls back on any error, and also when
+   * `commitIf` says the result must not be kept (a dry run, a rejected import batch).
+   */
+  async transaction<T>(work: (client: PoolClient) => Promise<T>, commitIf: (result: T) => boolean = () => true): Promise<T> {
     const client = await this.pool.connect();
     try {
       await client.query('begin');
       const result = await work(client);
-      await client.query('commit');
+      await client.query(commitIf(result) ? 'commit' : 'rollback');
       return result;
     } catch (error) {
       await client.query('rollback').catch(() => undefined);

@@ -6,6 +6,7 @@ import { DATABASE_ORIGIN, type DatabaseOrigin } from '../database/database-origi
 import { SqlDatabase } from '../database/sql-database';
 import { ImportService } from '../imports/import.service';
 import { SourceRegistry } from '../imports/source-registry';
+import { fixtureFilesOf } from './fixture-files';
 
 /**
  * Loads the Rayong demo set from `fixtures/` — only on the embedded database and only while it is
@@ -32,11 +33,9 @@ export class DemoDataLoader implements OnApplicationBootstrap {
 
   async loadAll(): Promise<void> {
     this.logger.log(`empty embedded database: loading the Rayong demo data from ${this.config.fixturesDir}`);
-    const files = existsSync(this.config.fixturesDir) ? readdirSync(this.config.fixturesDir).sort() : [];
+    const files = existsSync(this.config.fixturesDir) ? readdirSync(this.config.fixturesDir) : [];
     for (const source of this.sources.all()) {
-      // `<source>.csv`, or several files such as `egp-contracts-2567.csv`, in name order.
-      const pattern = new RegExp(`^${source.name}(-[\\w-]+)?\\.csv$`);
-      for (const name of files.filter((f) => pattern.test(f))) {
+      for (const name of fixtureFilesOf(source.name, files)) {
         const outcome = await this.imports.import({
           source: source.name,
           input: createReadStream(join(this.config.fixturesDir, name)),

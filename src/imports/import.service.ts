@@ -42,18 +42,10 @@ export class ImportService {
     );
 
     try {
-      const client = await this.sql.pool.connect();
-      let result;
-      try {
-        await client.query('begin');
-        result = await runImportPipeline(client, source, request.input, { mode, dryRun, batchId, onProgress: request.onProgress });
-        await client.query(result.rollback ? 'rollback' : 'commit');
-      } catch (error) {
-        await client.query('rollback').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
+      const result = await this.sql.transaction(
+        (client) => runImportPipeline(client, source, request.input, { mode, dryRun, batchId, onProgress: request.onProgress }),
+        (pipeline) => !pipeline.rollback,
+      );
       const status = dryRun ? 'dry_run' : result.rollback ? 'rejected' : 'written';
       const outcome: ImportOutcome = {
         batchId,
