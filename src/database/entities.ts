@@ -3,6 +3,12 @@ import { Complaint } from '../complaints/complaint.entity';
 import { GfmisDisbursement } from '../finance/gfmis-disbursement.entity';
 import { GfmisPayment } from '../finance/gfmis-payment.entity';
 import { ImportBatch } from '../imports/import-batch.entity';
+import { Finding } from '../findings/finding.entity';
+import { Flag } from '../risk/flag.entity';
+import { FlagEvent } from '../risk/flag-event.entity';
+import { NotCalculableResult } from '../risk/not-calculable-result.entity';
+import { RiskRun } from '../risk/risk-run.entity';
+import { RiskRunRule } from '../risk/risk-run-rule.entity';
 import { ControlPlanActivity } from '../plans/control-plan-activity.entity';
 import { PlanResult } from '../plans/plan-result.entity';
 import { BlacklistEntry } from '../procurement/blacklist-entry.entity';
@@ -41,4 +47,10 @@ export const ENTITIES = [
   ControlPlanActivity,
   PlanResult,
   Complaint,
+  RiskRun,
+  RiskRunRule,
+  NotCalculableResult,
+  Flag,
+  FlagEvent,
+  Finding,
 ];

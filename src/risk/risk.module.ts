@@ -1,11 +1,16 @@
 import { Module } from '@nestjs/common';
+import { UniverseModule } from '../universe/universe.module';
 import { RuleRegistry } from './rule-registry.service';
 import { RulesController } from './rules.controller';
+import { RiskRunsController } from './runs/risk-runs.controller';
+import { RiskRunsQueries } from './runs/risk-runs.queries';
+import { RiskRunsService } from './runs/risk-runs.service';
 
-/** Risk rules: the YAML in `RULES_DIR`, loaded and validated, and the API over them. Runs, flags and scores come next. */
+/** Risk rules: the YAML in `RULES_DIR`, the rule queries and their runs, flags and triage, and risk scores. */
 @Module({
-  controllers: [RulesController],
-  providers: [RuleRegistry],
-  exports: [RuleRegistry],
+  imports: [UniverseModule],
+  controllers: [RulesController, RiskRunsController],
+  providers: [RuleRegistry, RiskRunsService, RiskRunsQueries],
+  exports: [RuleRegistry, RiskRunsService],
 })
 export class RiskModule {}

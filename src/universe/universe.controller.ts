@@ -10,9 +10,10 @@ import { UniverseService } from './universe.service';
 import { HOLIDAY_KINDS } from './holiday.entity';
 import { todayInBangkok } from '../common/bangkok-date';
 import { isIsoDate } from '../common/iso-date';
+import { fiscalYearBe } from '../common/fiscal-year-schema';
 
 const budgetProjectsQuery = z.object({
-  fiscalYear: z.coerce.number().int().min(2500).max(2700).optional(),
+  fiscalYear: fiscalYearBe().optional(),
   agency: z.string().optional(),
 });
 class BudgetProjectsQueryDto extends createZodDto(budgetProjectsQuery) {}

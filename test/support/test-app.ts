@@ -22,8 +22,8 @@ export interface TestApp {
 }
 
 /** The real app module over a fresh database of its own, served in-process for supertest. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function startTestApp(env: Record<string, string> = {}, options: { template?: string } = {}): Promise<TestApp> {
+  const database = await createTestDatabase(options.template);
   const config = loadConfig({
     ADMIN_TOKEN: TEST_ADMIN_TOKEN,
     LOG_LEVEL: 'silent',

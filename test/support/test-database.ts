@@ -38,10 +38,9 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated, empty database for one test file. */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const template = templateDatabase();
-  const runPid = template.slice(DATABASE_PREFIX.length).split('_')[0];
+/** A fresh, migrated database for one test file: empty, or a copy of another template (the fixtures). */
+export async function createTestDatabase(template = templateDatabase()): Promise<TestDatabase> {
+  const runPid = templateDatabase().slice(DATABASE_PREFIX.length).split('_')[0];
   const name = `${DATABASE_PREFIX}${runPid}_${randomBytes(5).toString('hex')}`;
   await withServer((c) => c.query(`create database ${name} template ${template}`));
   return {

@@ -1,0 +1,34 @@
+import { raw, sql, SqlFragment } from '../../database/sql-template';
+import type { RuleContext } from './rule-definition';
+
+/*
+ * SQL pieces rule queries share, so that a contract's key, its value or the fiscal-year scope are written
+ * once. Aliases are code, never input.
+ */
+
+/** Limits rows to the run's fiscal year (all years when the run names none). `column` holds a BE fiscal year. */
+export function inFiscalYear(column: string, context: RuleContext): SqlFragment {
+  if (context.fiscalYear === null) return raw('true');
+  return sql`${raw(column)} = ${context.fiscalYear}::int`;
+}
+
+/** A contract's flag key: `project_id#contract_no` (`project_id` alone for a project with no contract yet). */
+export function contractKey(alias: string): SqlFragment {
+  return raw(`(case when ${alias}.contract_no = '' then ${alias}.project_id else ${alias}.project_id || '#' || ${alias}.contract_no end)`);
+}
+
+/** A contract's value (rules-catalogue.md): the contract price, or the contract amount when the price is missing. */
+export function contractValue(alias: string): SqlFragment {
+  return raw(`coalesce(${alias}.price_agree, ${alias}.sum_price_agree)`);
+}
+
+/** Keys joined with `|` for entities made of several parts (agency–vendor–year, vendor pair–year…). */
+export function compositeKey(...parts: string[]): SqlFragment {
+  return raw(`concat_ws('|', ${parts.join(', ')})`);
+}
+
+/** Open methods (e-bidding, e-market, price inquiry); competitive methods add selection. */
+export const OPEN_METHODS = ['e_bidding', 'e_market', 'price_inquiry'] as const;
+export const COMPETITIVE_METHOD_LIST = [...OPEN_METHODS, 'selection'] as const;
+/** เฉพาะเจาะจง. */
+export const SPECIFIC_METHOD = 'specific';

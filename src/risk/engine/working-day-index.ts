@@ -1,0 +1,29 @@
+import type { PoolClient } from 'pg';
+import type { WorkingDayCalendar } from '../../common/working-days';
+import { eachDay } from '../../common/iso-date';
+
+/**
+ * Working-day arithmetic for rule queries, from the service's one calendar (src/common/working-days.ts):
+ * a temporary table numbering the working days, and `pg_temp.working_days_between(a, b)` over it, so that
+ * SQL never re-implements weekends and holidays. Dates outside the indexed years give null, which rules
+ * report as not calculable.
+ */
+export async function createWorkingDayIndex(client: PoolClient, calendar: WorkingDayCalendar, fromYearCe: number, toYearCe: number): Promise<void> {
+  const days: string[] = [];
+  const counts: number[] = [];
+  let count = 0;
+  for (const iso of eachDay(`${fromYearCe}-01-01`, `${toYearCe}-12-31`)) {
+    if (calendar.isWorkingDay(iso)) count++;
+    days.push(iso);
+    counts.push(count);
+  }
+  await client.query(`create temporary table working_day_index (day date primary key, n int not null) on commit drop`);
+  await client.query(`insert into working_day_index select * from unnest($1::date[], $2::int[])`, [days, counts]);
+  await client.query(`analyze working_day_index`);
+  // Working days d with a < d ≤ b (rules-catalogue.md conventions); negative when b is before a.
+  await client.query(`
+    create or replace function pg_temp.working_days_between(a date, b date) returns int
+    language sql stable as $$
+      select (select n from working_day_index where day = b) - (select n from working_day_index where day = a)
+    $$`);
+}

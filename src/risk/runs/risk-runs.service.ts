@@ -1,0 +1,130 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { todayInBangkok } from '../../common/bangkok-date';
+import { fiscalYearRange } from '../../common/fiscal-year';
+import { SqlDatabase } from '../../database/sql-database';
+import { WorkingCalendarService } from '../../universe/working-calendar.service';
+import { CREATE_RULE_OUTPUT } from '../engine/rule-output';
+import type { RuleContext } from '../engine/rule-definition';
+import { createWorkingDayIndex } from '../engine/working-day-index';
+import type { LoadedRule } from '../rule-loader';
+import type { RuleId } from '../rule-file.schema';
+import { RuleRegistry } from '../rule-registry.service';
+import { ruleDefinition } from '../rules';
+import { referenceDateOf } from './reference-date';
+import { RuleCounts, runRuleStep, RuleStepResult } from './rule-step';
+
+export interface RunRequest {
+  /** BE fiscal year; omitted or null: every year in the data. */
+  fiscalYear?: number | null;
+  /** Rule ids; omitted: every enabled rule. */
+  rules?: RuleId[];
+  /** Who or what started it ('api: name', 'cli', 'schedule'). */
+  startedBy?: string;
+  /** Called after each rule, for a progress line. */
+  onProgress?: (done: number, total: number, ruleId: RuleId) => void;
+  /** The date runs treat as today (tests); default the Bangkok date. */
+  today?: string;
+}
+
+export interface RunReport {
+  runId: string;
+  status: 'succeeded';
+  fiscalYear: number | null;
+  referenceDate: string;
+  rulesHash: string;
+  durationMs: number;
+  results: Record<string, RuleCounts & { durationMs: number }>;
+  /** Requested rules that are switched off in their file (`enabled: false`), so not run. */
+  skipped: RuleId[];
+}
+
+/** Thrown for a request naming a rule the catalogue does not have. */
+export class UnknownRulesError extends Error {
+  constructor(readonly ids: string[]) {
+    super(`unknown rule${ids.length === 1 ? '' : 's'}: ${ids.join(', ')}`);
+  }
+}
+
+/** Key of the advisory lock that lets one run at a time write flags. */
+const RUN_LOCK = 0x72_69_73_6b; // 'risk'
+
+/**
+ * Runs the rules in force over the loaded data and records the run (rule files' hash, parameters,
+ * per-rule counts and durations). One transaction: a run that fails leaves the flags as they were.
+ */
+@Injectable()
+export class RiskRunsService {
+  private readonly logger = new Logger('RiskRuns');
+
+  constructor(
+    @Inject(SqlDatabase) private readonly db: SqlDatabase,
+    @Inject(RuleRegistry) private readonly registry: RuleRegistry,
+    @Inject(WorkingCalendarService) private readonly calendars: WorkingCalendarService,
+  ) {}
+
+  async run(request: RunRequest = {}): Promise<RunReport> {
+    const ruleSet = this.registry.ruleSet;
+    const { toRun, skipped } = this.choose(ruleSet.rules, request.rules);
+    const fiscalYear = request.fiscalYear ?? null;
+    const today = request.today ?? todayInBangkok();
+    const context: RuleContext = { fiscalYear, referenceDate: referenceDateOf(fiscalYear, today) };
+    const started = performance.now();
+
+    const [{ id: runId }] = await this.db.query<{ id: string }>(
+      `insert into risk_runs (status, fiscal_year, reference_date, rules_hash, rule_ids, started_by)
+       values ('running', $1, $2, $3, $4, $5) returning id`,
+      [fiscalYear, context.referenceDate, ruleSet.hash, toRun.map((r) => r.id), request.startedBy ?? null],
+    );
+    try {
+      const results = await this.db.transaction(async (client) => {
+        await client.query('select pg_advisory_xact_lock($1)', [RUN_LOCK]);
+        const [fromYear, toYear] = this.calendarYears(fiscalYear, today);
+        await createWorkingDayIndex(client, await this.calendars.calendar(), fromYear, toYear);
+        await client.query(CREATE_RULE_OUTPUT);
+        const byRule: Record<string, RuleStepResult> = {};
+        for (const [i, rule] of toRun.entries()) {
+          byRule[rule.id] = await runRuleStep(client, runId, rule, ruleDefinition(rule.id)!, context);
+          request.onProgress?.(i + 1, toRun.length, rule.id);
+        }
+        return byRule;
+      });
+      const durationMs = Math.round(performance.now() - started);
+      await this.db.query(`update risk_runs set status = 'succeeded', finished_at = now(), duration_ms = $2 where id = $1`, [runId, durationMs]);
+      this.logger.log(`run ${runId}: ${toRun.length} rules in ${durationMs} ms`);
+      return { runId, status: 'succeeded', fiscalYear, referenceDate: context.referenceDate, rulesHash: ruleSet.hash, durationMs, results, skipped };
+    } catch (error) {
+      const message = (error as Error).message;
+      await this.db.query(`update risk_runs set status = 'failed', finished_at = now(), error = $2 where id = $1`, [runId, message]);
+      this.logger.error(`run ${runId} failed: ${message}`);
+      throw error;
+    }
+  }
+
+  /** Whether anything was imported since the last successful run started (the scheduled job asks). */
+  async importedSinceLastRun(): Promise<boolean> {
+    const [row] = await this.db.query<{ pending: boolean }>(
+      `select exists (
+         select 1 from import_batches b
+          where b.status = 'written'
+            and b.created_at > coalesce((select max(started_at) from risk_runs where status = 'succeeded'), '-infinity')
+       ) as pending`,
+    );
+    return row.pending;
+  }
+
+  private choose(rules: readonly LoadedRule[], requested?: RuleId[]): { toRun: LoadedRule[]; skipped: RuleId[] } {
+    if (!requested) return { toRun: rules.filter((r) => r.enabled && ruleDefinition(r.id)), skipped: [] };
+    const unknown = requested.filter((id) => !rules.some((r) => r.id === id) || !ruleDefinition(id));
+    if (unknown.length > 0) throw new UnknownRulesError(unknown);
+    const wanted = rules.filter((r) => requested.includes(r.id));
+    return { toRun: wanted.filter((r) => r.enabled), skipped: wanted.filter((r) => !r.enabled).map((r) => r.id) };
+  }
+
+  /** CE years the working-day index covers: a few years either side of the data a run can look at. */
+  private calendarYears(fiscalYear: number | null, today: string): [number, number] {
+    const thisYear = Number(today.slice(0, 4));
+    if (fiscalYear === null) return [2005, thisYear + 3];
+    const endYear = Number(fiscalYearRange(fiscalYear).end.slice(0, 4));
+    return [endYear - 4, Math.max(endYear, thisYear) + 3];
+  }
+}

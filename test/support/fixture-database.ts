@@ -1,0 +1,35 @@
+import { DemoDataLoader } from '../../src/demo/demo-data.loader';
+import { templateDatabase, withServer } from './test-database';
+import { startTestApp, TestApp } from './test-app';
+
+/**
+ * A test app over a database holding the whole Rayong demo set of `fixtures/`. The set is imported once
+ * per test run through the real pipeline into a second template database; each test file then gets
+ * its own copy of it, as with the empty template.
+ */
+export async function startFixtureApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const template = await ensureFixtureTemplate();
+  return startTestApp(env, { template });
+}
+
+async function ensureFixtureTemplate(): Promise<string> {
+  const name = `${templateDatabase()}_fixtures`;
+  const exists = () => withServer(async (c) => (await c.query(`select 1 from pg_database where datname = $1`, [name])).rowCount === 1);
+  if (await exists()) return name;
+  const building = await startTestApp();
+  try {
+    await building.app.get(DemoDataLoader).loadAll();
+  } finally {
+    await building.app.close();
+  }
+  // A template must have no connections; the app is closed, so renaming its database finishes it.
+  await withServer(async (c) => {
+    if ((await c.query(`select 1 from pg_database where datname = $1`, [name])).rowCount === 1) {
+      await c.query(`drop database ${building.database.name} with (force)`);
+    } else {
+      await c.query(`alter database ${building.database.name} rename to ${name}`);
+    }
+  });
+  return name;
+}
+
