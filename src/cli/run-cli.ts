@@ -10,6 +10,8 @@ import { agencyNamesMapCommand, agencyNamesUnmatchedCommand } from './commands/a
 import { dbMigrateCommand } from './commands/db-migrate.command';
 import { inboxScanCommand } from './commands/inbox-scan.command';
 import { importCommand } from './commands/import.command';
+import { flagsListCommand } from './commands/flags.command';
+import { rulesListCommand, rulesRunCommand } from './commands/rules.command';
 import { usersCreateCommand } from './commands/users-create.command';
 
 // Each command has its own options type; the list only needs words, parse and run to line up.
@@ -21,6 +23,9 @@ export const COMMANDS: CliCommand<any>[] = [
   agencyNamesUnmatchedCommand,
   agencyNamesMapCommand,
   inboxScanCommand,
+  rulesListCommand,
+  rulesRunCommand,
+  flagsListCommand,
 ];
 
 const consoleIo: CliIo = {

@@ -18,6 +18,7 @@ export class AppConfig {
   readonly rateLimitPerMinute!: number;
   readonly importMaxBytes!: number;
   readonly importInboxCron!: string;
+  readonly rulesRunCron!: string;
 
   constructor(values: Omit<AppConfig, never>) {
     Object.assign(this, values);
@@ -54,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     importMaxBytes: e.IMPORT_MAX_MB * 1024 * 1024,
     importInboxCron: e.IMPORT_INBOX_CRON,
+    rulesRunCron: e.RULES_RUN_CRON,
   });
 }
 

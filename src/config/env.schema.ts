@@ -40,6 +40,8 @@ export const envSchema = z.object({
   /** Largest request body accepted by the import endpoint, in megabytes. */
   IMPORT_MAX_MB: z.coerce.number().int().positive().default(512),
   IMPORT_INBOX_CRON: cronExpression.default('*/5 * * * *'),
+  /** How often the scheduled job looks for new imports and, when there are any, runs the rules. */
+  RULES_RUN_CRON: cronExpression.default('*/15 * * * *'),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { ImportsModule } from '../imports/imports.module';
+import { RiskModule } from '../risk/risk.module';
 import { ScheduledJobs } from './scheduled-jobs';
 
-@Module({ imports: [ScheduleModule.forRoot(), ImportsModule], providers: [ScheduledJobs] })
+@Module({ imports: [ScheduleModule.forRoot(), ImportsModule, RiskModule], providers: [ScheduledJobs] })
 export class JobsModule {}

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { UniverseModule } from '../universe/universe.module';
+import { FlagsController } from './flags/flags.controller';
+import { FlagsService } from './flags/flags.service';
 import { RuleRegistry } from './rule-registry.service';
 import { RulesController } from './rules.controller';
 import { RiskRunsController } from './runs/risk-runs.controller';
@@ -9,8 +11,8 @@ import { RiskRunsService } from './runs/risk-runs.service';
 /** Risk rules: the YAML in `RULES_DIR`, the rule queries and their runs, flags and triage, and risk scores. */
 @Module({
   imports: [UniverseModule],
-  controllers: [RulesController, RiskRunsController],
-  providers: [RuleRegistry, RiskRunsService, RiskRunsQueries],
-  exports: [RuleRegistry, RiskRunsService],
+  controllers: [RulesController, RiskRunsController, FlagsController],
+  providers: [RuleRegistry, RiskRunsService, RiskRunsQueries, FlagsService],
+  exports: [RuleRegistry, RiskRunsService, FlagsService],
 })
 export class RiskModule {}

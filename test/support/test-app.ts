@@ -30,6 +30,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     RATE_LIMIT_PER_MINUTE: '100000',
     // Tests drive jobs themselves; a timer firing mid-test would make results depend on the clock.
     IMPORT_INBOX_CRON: 'off',
+    RULES_RUN_CRON: 'off',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'audit-radar-test-data-')),
     ...env,
   });

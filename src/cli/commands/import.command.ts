@@ -6,6 +6,7 @@ import { ImportService } from '../../imports/import.service';
 import { ALL_SOURCES } from '../../imports/sources';
 import { cliCommand, CliIo, EXIT, UsageError } from '../cli-command';
 import { parseOptions } from '../parse-options';
+import { progressLine } from '../progress-line';
 
 const optionsSchema = z.object({
   mode: z.enum(['strict', 'skip-invalid']).default('strict'),
@@ -32,8 +33,8 @@ export const importCommand = cliCommand({
     return { ...options, sourceName, file };
   },
   async run(app, { sourceName, file, ...options }, io) {
-
     const progress = progressLine(io);
+    const started = Date.now();
     const outcome = await app.get(ImportService).import({
       source: sourceName,
       input: createReadStream(file),
@@ -41,7 +42,10 @@ export const importCommand = cliCommand({
       mode: options.mode,
       dryRun: options['dry-run'],
       by: `cli (${process.env.USER ?? 'unknown user'})`,
-      onProgress: progress.update,
+      onProgress: (rows) => {
+        const rate = Math.round(rows / Math.max((Date.now() - started) / 1000, 0.001));
+        progress.update(`${rows.toLocaleString('en-US')} rows read (${rate.toLocaleString('en-US')} rows/s)`);
+      },
     });
     progress.done();
 
@@ -58,20 +62,3 @@ export const importCommand = cliCommand({
     return outcome.status === 'rejected' ? EXIT.invalidInput : EXIT.ok;
   },
 });
-
-/** A self-overwriting progress line on a terminal; silent when output is piped. */
-function progressLine(io: CliIo) {
-  const started = Date.now();
-  let lastDrawn = 0;
-  return {
-    update: (rows: number) => {
-      if (!io.interactive || Date.now() - lastDrawn < 250) return;
-      lastDrawn = Date.now();
-      const rate = Math.round(rows / Math.max((Date.now() - started) / 1000, 0.001));
-      process.stderr.write(`\r  ${rows.toLocaleString('en-US')} rows read (${rate.toLocaleString('en-US')} rows/s)   `);
-    },
-    done: () => {
-      if (io.interactive && lastDrawn) process.stderr.write('\n');
-    },
-  };
-}

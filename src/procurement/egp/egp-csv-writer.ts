@@ -1,3 +1,4 @@
+import { quoteCsv } from '../../common/csv/write-csv';
 import { THAI_MONTHS } from '../../common/thai-months';
 import { EGP_ENG_PLACE_HEADERS, EGP_KEYS, EGP_THAI_HEADERS, EgpKey, EgpPlaceKey } from './egp-columns';
 import { EGP_CONTRACT_STATUS_TEXT, EGP_METHOD_TEXT, EGP_PROJECT_TYPE_TEXT } from './egp-enums';
@@ -169,9 +170,3 @@ export function withThousands(amount: string | null | undefined): string {
   return whole.replace(THOUSANDS, ',') + (point === -1 ? '' : amount.slice(point));
 }
 
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
-
-/** RFC 4180 quoting: only when needed, with inner quotes doubled. */
-export function quoteCsv(text: string): string {
-  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}

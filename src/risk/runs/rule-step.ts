@@ -34,7 +34,9 @@ export async function runRuleStep(
   await client.query(`truncate ${RULE_OUTPUT_TABLE}`);
   const query = definition.query(rule.parameters as RuleParameters, context);
   const insert = sql`insert into ${raw(RULE_OUTPUT_TABLE)} (${columns}) select ${columns} from (${query}) as rule_rows`.toQuery();
-  await client.query(insert.text, insert.values);
+  await client.query(insert.text, insert.values).catch((error: Error) => {
+    throw new Error(`rule ${rule.id} failed: ${error.message}`, { cause: error });
+  });
 
   const repeated = await client.query<{ entity_key: string }>(
     `select entity_key from ${RULE_OUTPUT_TABLE} group by entity_key having count(*) > 1 limit 3`,
