@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { UniverseModule } from '../universe/universe.module';
 import { FlagsController } from './flags/flags.controller';
 import { FlagsService } from './flags/flags.service';
+import { RiskScoresController } from './scores/risk-scores.controller';
+import { RiskScoresService } from './scores/risk-scores.service';
 import { RuleRegistry } from './rule-registry.service';
 import { RulesController } from './rules.controller';
 import { RiskRunsController } from './runs/risk-runs.controller';
@@ -11,8 +13,8 @@ import { RiskRunsService } from './runs/risk-runs.service';
 /** Risk rules: the YAML in `RULES_DIR`, the rule queries and their runs, flags and triage, and risk scores. */
 @Module({
   imports: [UniverseModule],
-  controllers: [RulesController, RiskRunsController, FlagsController],
-  providers: [RuleRegistry, RiskRunsService, RiskRunsQueries, FlagsService],
-  exports: [RuleRegistry, RiskRunsService, FlagsService],
+  controllers: [RulesController, RiskRunsController, FlagsController, RiskScoresController],
+  providers: [RuleRegistry, RiskRunsService, RiskRunsQueries, FlagsService, RiskScoresService],
+  exports: [RuleRegistry, RiskRunsService, FlagsService, RiskScoresService],
 })
 export class RiskModule {}

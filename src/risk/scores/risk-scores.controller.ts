@@ -1,0 +1,35 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { agencyScope } from '../../auth/agency-scope';
+import { CurrentPrincipal } from '../../auth/current-principal.decorator';
+import type { Principal } from '../../auth/principal';
+import { Roles } from '../../auth/roles.decorator';
+import { fiscalYearBe } from '../../common/fiscal-year-schema';
+import { RiskScoresService } from './risk-scores.service';
+
+const scoresQuery = z.object({
+  fiscalYear: fiscalYearBe().optional(),
+  agency: z.string().trim().min(1).optional(),
+  entityType: z.enum(['agency', 'budget_project']).optional(),
+});
+class ScoresQueryDto extends createZodDto(scoresQuery) {}
+
+/** Risk scores per agency and budget project, highest first, each with the parts that make it up. */
+@ApiTags('risk')
+@ApiBearerAuth()
+@Controller('api/risk/scores')
+export class RiskScoresController {
+  constructor(@Inject(RiskScoresService) private readonly scores: RiskScoresService) {}
+
+  @Get()
+  @Roles('admin', 'auditor', 'viewer', 'agency')
+  @ApiOkResponse({ description: '{ fiscalYear, referenceDate, total, items: [{ entityType, key, name, score, likelihood, impact, band, parts: [{ source, value, weight, … }], topFlags }] }' })
+  async list(@Query() query: ScoresQueryDto, @CurrentPrincipal() principal: Principal) {
+    const fiscalYear = query.fiscalYear ?? (await this.scores.defaultFiscalYear());
+    const result = await this.scores.scores(fiscalYear, { agency: agencyScope(principal, query.agency) });
+    const items = query.entityType ? result.items.filter((i) => i.entityType === query.entityType) : result.items;
+    return { fiscalYear: result.fiscalYear, referenceDate: result.referenceDate, total: items.length, items };
+  }
+}
