@@ -269,6 +269,29 @@ describe('a broken rules folder', () => {
     ]);
   });
 
+  it('needs planning.yaml, checks its values, and its working days for every band of scoring.yaml', () => {
+    edit(dir, 'planning.yaml', 'size: 2 ', 'size: 0 ');
+    edit(dir, 'planning.yaml', 'very_high: 20 }', 'extreme: 20 }');
+    edit(dir, 'planning.yaml', '{ from: "09-17", to: "09-30"', '{ from: "9-17", to: "09-30"');
+    expect(problemsOf(dir)).toEqual([
+      { file: 'planning.yaml', path: 'team.size', message: 'a team has at least its leader' },
+      { file: 'planning.yaml', path: 'blackouts.0.from', message: 'must be a month and day as MM-DD, e.g. 09-17' },
+    ]);
+    const fixed = copyOfRules();
+    try {
+      edit(fixed, 'planning.yaml', 'very_high: 20 }', 'extreme: 20 }');
+      expect(problemsOf(fixed)).toEqual([
+        { file: 'planning.yaml', path: 'sizing.baseDays.performance', message: 'has no working days for band very_high of scoring.yaml' },
+      ]);
+      unlinkSync(join(fixed, 'planning.yaml'));
+      expect(problemsOf(fixed)).toEqual([
+        { file: 'planning.yaml', path: '', message: 'missing: the audit-plan settings (sizing, team, independence, coverage, blackouts)' },
+      ]);
+    } finally {
+      rmSync(fixed, { recursive: true, force: true });
+    }
+  });
+
   it('lists every problem of every file at once, by file', () => {
     edit(dir, 'split-purchase.yaml', 'windowDays: 30', 'windowDays: -1');
     edit(dir, 'benford-deviation.yaml', 'mad: 0.015', 'mad: [');

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { PlanningSettings, planningSchema } from '../audit-plan/planning-settings.schema';
 import {
   isRuleId,
   parameterNames,
@@ -21,6 +22,7 @@ export interface LoadedRuleFiles {
   /** Every catalogue rule, in catalogue order. */
   rules: LoadedRule[];
   scoring: ScoringSettings;
+  planning: PlanningSettings;
   /** sha256 (hex) over the YAML files' names and contents: which rule files a run used. */
   hash: string;
 }
@@ -47,6 +49,7 @@ export class RuleFilesError extends Error {
 }
 
 export const SCORING_FILE = 'scoring.yaml';
+export const PLANNING_FILE = 'planning.yaml';
 
 const YAML_FILE = /\.ya?ml$/i;
 const RULE_FILE_FIELDS = ['id', 'title', 'description', 'anchor', 'entity', 'enabled', 'weight', 'severity', 'parameters'];
@@ -67,6 +70,8 @@ export function loadRuleFiles(dir: string): LoadedRuleFiles {
   const stems = new Set<string>();
   let scoring: ScoringSettings | undefined;
   let scoringFiles = 0;
+  let planning: PlanningSettings | undefined;
+  let planningFiles = 0;
 
   for (const name of names) {
     const bytes = readFileSync(join(dir, name));
@@ -77,8 +82,19 @@ export function loadRuleFiles(dir: string): LoadedRuleFiles {
       problems.push({ file: name, path: '', message: 'there is more than one scoring file (scoring.yaml and scoring.yml): keep one' });
       continue;
     }
+    if (stem === 'planning' && ++planningFiles > 1) {
+      problems.push({ file: name, path: '', message: 'there is more than one planning file (planning.yaml and planning.yml): keep one' });
+      continue;
+    }
     const value = readYaml(name, bytes, problems);
     if (value === undefined) continue;
+
+    if (stem === 'planning') {
+      const parsed = planningSchema.safeParse(value);
+      if (parsed.success) planning = parsed.data;
+      else problems.push(...issueProblems(name, value, parsed.error.issues));
+      continue;
+    }
 
     if (stem === 'scoring') {
       const parsed = scoringSchema.safeParse(value);
@@ -122,13 +138,20 @@ export function loadRuleFiles(dir: string): LoadedRuleFiles {
     problems.push({ file: SCORING_FILE, path: '', message: 'missing: the scoring settings (likelihood, impact, bands, weights of the score parts)' });
   }
 
-  if (problems.length > 0 || !scoring) {
+  if (planningFiles === 0) {
+    problems.push({ file: PLANNING_FILE, path: '', message: 'missing: the audit-plan settings (sizing, team, independence, coverage, blackouts)' });
+  }
+
+  if (scoring && planning) problems.push(...sizingGaps(scoring, planning));
+
+  if (problems.length > 0 || !scoring || !planning) {
     throw new RuleFilesError(dir, sortByFile(problems));
   }
   const byId = new Map([...rules.values()].map((rule) => [rule.id, rule]));
   return {
     rules: RULE_IDS.map((id) => byId.get(id)!),
     scoring,
+    planning,
     hash: hash.digest('hex'),
   };
 }
@@ -214,4 +237,17 @@ function sortByFile(problems: RuleProblem[]): RuleProblem[] {
     .map((problem, order) => ({ problem, order }))
     .sort((a, b) => (a.problem.file < b.problem.file ? -1 : a.problem.file > b.problem.file ? 1 : a.order - b.order))
     .map(({ problem }) => problem);
+}
+
+/** Every risk band of scoring.yaml needs its working days for each audit type in planning.yaml. */
+function sizingGaps(scoring: ScoringSettings, planning: PlanningSettings): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  for (const [auditType, days] of Object.entries(planning.sizing.baseDays)) {
+    for (const band of scoring.bands) {
+      if (days?.[band.key] === undefined) {
+        problems.push({ file: PLANNING_FILE, path: `sizing.baseDays.${auditType}`, message: `has no working days for band ${band.key} of scoring.yaml` });
+      }
+    }
+  }
+  return problems;
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
+import type { PlanningSettings } from '../audit-plan/planning-settings.schema';
 import type { RuleId, ScoringSettings } from './rule-file.schema';
 import { LoadedRule, loadRuleFiles, RuleFilesError } from './rule-loader';
 
@@ -8,6 +9,7 @@ export interface RuleSet {
   /** Every catalogue rule (enabled or not), in catalogue order. */
   readonly rules: readonly LoadedRule[];
   readonly scoring: ScoringSettings;
+  readonly planning: PlanningSettings;
   /** sha256 over the rule files' names and contents; a run records it to say which rules it used. */
   readonly hash: string;
   readonly loadedAt: Date;

@@ -57,5 +57,6 @@ function present(set: RuleSet) {
       file: r.file,
     })),
     scoring: set.scoring,
+    planning: set.planning,
   };
 }
