@@ -142,7 +142,7 @@ describe('risk runs and flags API', () => {
       })
       .expect(200);
     const workbook = new Workbook();
-    await workbook.xlsx.load(xlsx.body as Buffer);
+    await workbook.xlsx.load((xlsx.body as Buffer).buffer as ArrayBuffer);
     const sheet = workbook.getWorksheet('ธงความเสี่ยง')!;
     expect(sheet.getRow(1).getCell(2).value).toBe('กฎความเสี่ยง');
     expect(sheet.getRow(2).getCell(2).value).toBe('ผู้เสนอราคารายเดียว');
