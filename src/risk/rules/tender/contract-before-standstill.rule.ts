@@ -1,0 +1,37 @@
+import { sql } from '../../../database/sql-template';
+import { defineRule } from '../../engine/rule-definition';
+import { contractKey, contractValue, inFiscalYear, OPEN_METHODS } from '../../engine/rule-sql';
+
+/**
+ * contract-before-standstill (Act s.66): a contract awarded by an open method (e-bidding, e-market, price
+ * inquiry) signed fewer than `days` working days after the winner was announced (working days d with
+ * announcement < d ≤ signing), leaving no time to appeal. Every open-method contract is examined; not
+ * calculable when the announcement (tender events) or the signing date is missing, or a date lies outside
+ * the working-day calendar.
+ * Score: the part of the period cut short, (days − workingDays) / days (capped to 0–1).
+ */
+export const contractBeforeStandstill = defineRule('contract-before-standstill', (p, context) => sql`
+  with examined as (
+    select c.*, t.winner_announced,
+           pg_temp.working_days_between(t.winner_announced, c.contract_date) as working_days
+      from egp_contracts c
+      left join tender_events t on t.project_id = c.project_id
+     where c.method = any(${[...OPEN_METHODS]}) and ${inFiscalYear('c.fiscal_year', context)}
+  )
+  select case when x.working_days is null        then 'not_calculable'
+              when x.working_days < ${p.days}::int then 'flagged'
+              else 'clear' end as outcome,
+         ${contractKey('x')} as entity_key,
+         x.agency_code, x.fiscal_year,
+         coalesce(round(least(1, greatest(0, (${p.days}::int - x.working_days)::numeric / nullif(${p.days}::int, 0))), 4), 1) as score,
+         ${contractValue('x')} as amount,
+         array[x.project_id] as project_ids,
+         array_remove(array[x.winner_tin], null) as vendor_tins,
+         null::text[] as payment_docs,
+         jsonb_build_object('method', x.method, 'winnerAnnounced', x.winner_announced, 'contractDate', x.contract_date,
+                            'workingDays', x.working_days, 'minWorkingDays', ${p.days}::int) as evidence,
+         case when x.winner_announced is null then 'no winner announcement date (tender events)'
+              when x.contract_date is null    then 'no contract signing date'
+              when x.working_days is null     then 'a date outside the working-day calendar' end as reason
+    from examined x
+`);
