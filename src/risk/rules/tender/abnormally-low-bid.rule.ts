@@ -1,0 +1,37 @@
+import { sql } from '../../../database/sql-template';
+import { defineRule } from '../../engine/rule-definition';
+import { contractKey, contractValue, inFiscalYear } from '../../engine/rule-sql';
+import { winningBidsCte } from './winning-bids';
+
+/**
+ * abnormally-low-bid (OCP R058): the winning bid is at most `ratio` × the reference price (ราคากลาง), a
+ * price so low it may lead to poor delivery or later price changes. Every contract is examined; one without
+ * a winning bid on record (egp-bidders, see winning-bids.ts) or its price, or without a reference price
+ * (empty or zero), is not calculable. Score 1; the ratio is in the evidence.
+ */
+export const abnormallyLowBid = defineRule('abnormally-low-bid', (p, context) => sql`
+  with ${winningBidsCte(context)},
+  examined as (
+    select c.*, w.amount as winning_bid,
+           case when w.contract_id is null then 'no winning bid on record for this contract (egp-bidders)'
+                when w.amount is null then 'the winning bid has no price'
+                when c.price_build is null or c.price_build <= 0 then 'no reference price (ราคากลาง) on record' end as missing
+      from egp_contracts c
+      left join winning_bids w on w.contract_id = c.id
+     where ${inFiscalYear('c.fiscal_year', context)}
+  )
+  select case when e.missing is not null then 'not_calculable'
+              when e.winning_bid <= ${p.ratio}::numeric * e.price_build then 'flagged'
+              else 'clear' end as outcome,
+         ${contractKey('e')} as entity_key,
+         e.agency_code, e.fiscal_year,
+         1 as score,
+         ${contractValue('e')} as amount,
+         array[e.project_id] as project_ids,
+         array_remove(array[e.winner_tin], null) as vendor_tins,
+         null::text[] as payment_docs,
+         jsonb_build_object('method', e.method, 'winningBid', e.winning_bid::text, 'referencePrice', e.price_build::text,
+                            'ratio', case when e.missing is null then round(e.winning_bid / e.price_build, 4)::text end) as evidence,
+         e.missing as reason
+    from examined e
+`);

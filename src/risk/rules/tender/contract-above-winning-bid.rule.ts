@@ -1,0 +1,37 @@
+import { sql } from '../../../database/sql-template';
+import { defineRule } from '../../engine/rule-definition';
+import { contractKey, contractValue, inFiscalYear } from '../../engine/rule-sql';
+import { winningBidsCte } from './winning-bids';
+
+/**
+ * contract-above-winning-bid (OCP R059): a contract whose value is above the winner's bid by more than
+ * `tolerance` of the bid (0: any excess): the price rose after the award. Every contract is examined; one
+ * without a winning bid on record (egp-bidders, see winning-bids.ts), without the bid's price or without a
+ * value is not calculable. Score 1; the excess is in the evidence.
+ */
+export const contractAboveWinningBid = defineRule('contract-above-winning-bid', (p, context) => sql`
+  with ${winningBidsCte(context)},
+  examined as (
+    select c.*, ${contractValue('c')} as value, w.amount as winning_bid,
+           case when w.contract_id is null then 'no winning bid on record for this contract (egp-bidders)'
+                when w.amount is null then 'the winning bid has no price'
+                when ${contractValue('c')} is null then 'no contract price on record' end as missing
+      from egp_contracts c
+      left join winning_bids w on w.contract_id = c.id
+     where ${inFiscalYear('c.fiscal_year', context)}
+  )
+  select case when e.missing is not null then 'not_calculable'
+              when e.value > e.winning_bid * (1 + ${p.tolerance}::numeric) then 'flagged'
+              else 'clear' end as outcome,
+         ${contractKey('e')} as entity_key,
+         e.agency_code, e.fiscal_year,
+         1 as score,
+         e.value as amount,
+         array[e.project_id] as project_ids,
+         array_remove(array[e.winner_tin], null) as vendor_tins,
+         null::text[] as payment_docs,
+         jsonb_build_object('method', e.method, 'contractValue', e.value::text, 'winningBid', e.winning_bid::text,
+                            'excess', (e.value - e.winning_bid)::text) as evidence,
+         e.missing as reason
+    from examined e
+`);

@@ -1,0 +1,32 @@
+import { sql } from '../../../database/sql-template';
+import { defineRule } from '../../engine/rule-definition';
+import { contractKey, contractValue, inFiscalYear } from '../../engine/rule-sql';
+
+/**
+ * price-above-reference (OCP R031): a contract, by any method, whose value is above its reference price
+ * (ราคากลาง) by more than `tolerance` of the reference price (0: any amount above). A contract without a
+ * reference price (empty or zero) or without a value is not calculable. Score 1; the excess is in the evidence.
+ */
+export const priceAboveReference = defineRule('price-above-reference', (p, context) => sql`
+  with examined as (
+    select c.*, ${contractValue('c')} as value,
+           case when c.price_build is null or c.price_build <= 0 then 'no reference price (ราคากลาง) on record'
+                when ${contractValue('c')} is null then 'no contract price on record' end as missing
+      from egp_contracts c
+     where ${inFiscalYear('c.fiscal_year', context)}
+  )
+  select case when e.missing is not null then 'not_calculable'
+              when e.value > e.price_build * (1 + ${p.tolerance}::numeric) then 'flagged'
+              else 'clear' end as outcome,
+         ${contractKey('e')} as entity_key,
+         e.agency_code, e.fiscal_year,
+         1 as score,
+         e.value as amount,
+         array[e.project_id] as project_ids,
+         array_remove(array[e.winner_tin], null) as vendor_tins,
+         null::text[] as payment_docs,
+         jsonb_build_object('method', e.method, 'contractValue', e.value::text, 'referencePrice', e.price_build::text,
+                            'excess', (e.value - e.price_build)::text) as evidence,
+         e.missing as reason
+    from examined e
+`);
