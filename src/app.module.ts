@@ -14,6 +14,7 @@ import { httpLoggerModule } from './http/http-logger.module';
 import { ImportsModule } from './imports/imports.module';
 import { JobsModule } from './jobs/jobs.module';
 import { RiskModule } from './risk/risk.module';
+import { AuditPlanModule } from './audit-plan/audit-plan.module';
 import { UniverseModule } from './universe/universe.module';
 
 export interface AppModuleOptions {
@@ -47,6 +48,7 @@ export class AppModule {
         ImportsModule,
         UniverseModule,
         RiskModule,
+        AuditPlanModule,
       ],
       providers: [
         { provide: AppConfig, useValue: options.config },

@@ -1,3 +1,6 @@
+import { AuditEngagement } from '../audit-plan/audit-engagement.entity';
+import { AuditPlanEvent } from '../audit-plan/audit-plan-event.entity';
+import { AuditPlan } from '../audit-plan/audit-plan.entity';
 import { ApiUser } from '../auth/api-user.entity';
 import { Complaint } from '../complaints/complaint.entity';
 import { GfmisDisbursement } from '../finance/gfmis-disbursement.entity';
@@ -53,4 +56,7 @@ export const ENTITIES = [
   Flag,
   FlagEvent,
   Finding,
+  AuditPlan,
+  AuditEngagement,
+  AuditPlanEvent,
 ];

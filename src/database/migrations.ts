@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125223940_foundation } from '../../migrations/Migration20261125223940_foundation';
 import { Migration20261125232334_sources } from '../../migrations/Migration20261125232334_sources';
 import { Migration20261126011325_risk } from '../../migrations/Migration20261126011325_risk';
+import { Migration20261126013207_audit_plans } from '../../migrations/Migration20261126013207_audit_plans';
 
 /**
  * Every migration, in order. Listed by import (not found by a folder glob) so the same list runs
@@ -12,4 +13,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125223940_foundation', class: Migration20261125223940_foundation },
   { name: 'Migration20261125232334_sources', class: Migration20261125232334_sources },
   { name: 'Migration20261126011325_risk', class: Migration20261126011325_risk },
+  { name: 'Migration20261126013207_audit_plans', class: Migration20261126013207_audit_plans },
 ];
