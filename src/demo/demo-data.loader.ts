@@ -6,11 +6,12 @@ import { DATABASE_ORIGIN, type DatabaseOrigin } from '../database/database-origi
 import { SqlDatabase } from '../database/sql-database';
 import { ImportService } from '../imports/import.service';
 import { SourceRegistry } from '../imports/source-registry';
+import { RiskRunsService } from '../risk/runs/risk-runs.service';
 import { fixtureFilesOf } from './fixture-files';
 
 /**
- * Loads the Rayong demo set from `fixtures/` — only on the embedded database and only while it is
- * empty, so a newcomer's `npm start` shows real data and a configured database is never touched.
+ * Loads the Rayong demo set from `fixtures/` and runs the rules once — only on the embedded database and
+ * only while it is empty, so a newcomer's `npm start` shows real data and a configured database is never touched.
  */
 @Injectable()
 export class DemoDataLoader implements OnApplicationBootstrap {
@@ -22,6 +23,7 @@ export class DemoDataLoader implements OnApplicationBootstrap {
     @Inject(SqlDatabase) private readonly sql: SqlDatabase,
     private readonly imports: ImportService,
     private readonly sources: SourceRegistry,
+    private readonly riskRuns: RiskRunsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -29,6 +31,10 @@ export class DemoDataLoader implements OnApplicationBootstrap {
     const [{ count }] = await this.sql.query<{ count: string }>('select count(*) from agencies');
     if (Number(count) > 0) return;
     await this.loadAll();
+    // So that a newcomer's first look shows flags, scores and a plan's inputs, not empty lists.
+    const run = await this.riskRuns.run({ startedBy: 'demo data' });
+    const flagged = Object.values(run.results).reduce((sum, r) => sum + r.flagged, 0);
+    this.logger.log(`demo data: every enabled rule run once (${flagged} flags, ${run.durationMs} ms)`);
   }
 
   async loadAll(): Promise<void> {

@@ -113,8 +113,8 @@ export class RiskRunsService {
   }
 
   private choose(rules: readonly LoadedRule[], requested?: RuleId[]): { toRun: LoadedRule[]; skipped: RuleId[] } {
-    if (!requested) return { toRun: rules.filter((r) => r.enabled && ruleDefinition(r.id)), skipped: [] };
-    const unknown = requested.filter((id) => !rules.some((r) => r.id === id) || !ruleDefinition(id));
+    if (!requested) return { toRun: rules.filter((r) => r.enabled), skipped: [] };
+    const unknown = requested.filter((id) => !rules.some((r) => r.id === id));
     if (unknown.length > 0) throw new UnknownRulesError(unknown);
     const wanted = rules.filter((r) => requested.includes(r.id));
     return { toRun: wanted.filter((r) => r.enabled), skipped: wanted.filter((r) => !r.enabled).map((r) => r.id) };
