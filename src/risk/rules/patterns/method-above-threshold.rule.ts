@@ -1,0 +1,30 @@
+import { sql } from '../../../database/sql-template';
+import { defineRule } from '../../engine/rule-definition';
+import { contractKey, contractValue, inFiscalYear, SPECIFIC_METHOD } from '../../engine/rule-sql';
+
+/**
+ * method-above-threshold (OCP R010): a specific-method contract above `limit` with no legal exception stated
+ * (tender-events เหตุผลตามมาตรา, e.g. 56(2)(ค)). No tender-events row, or a row with an empty exception, is
+ * no exception stated: the unit must state it, so its absence is the finding. Every specific-method contract
+ * is examined; one with no contract value is not calculable. Score 1; amount = the contract value.
+ */
+export const methodAboveThreshold = defineRule('method-above-threshold', (p, context) => sql`
+  select case when v.value is null then 'not_calculable'
+              when v.value > ${p.limit}::numeric and x.legal_exception is null then 'flagged'
+              else 'clear' end as outcome,
+         ${contractKey('c')} as entity_key,
+         c.agency_code, c.fiscal_year,
+         1 as score,
+         v.value as amount,
+         array[c.project_id] as project_ids,
+         array_remove(array[c.winner_tin], null) as vendor_tins,
+         null::text[] as payment_docs,
+         jsonb_build_object('value', v.value::text, 'limit', ${p.limit}::numeric::text,
+                            'legalException', x.legal_exception, 'tenderEventsRow', t.project_id is not null) as evidence,
+         case when v.value is null then 'no contract value (egp-contracts ราคาตกลงซื้อ/จ้าง, งบสัญญา)' end as reason
+    from egp_contracts c
+   cross join lateral (select ${contractValue('c')} as value) v
+    left join tender_events t on t.project_id = c.project_id
+   cross join lateral (select nullif(btrim(t.legal_exception), '') as legal_exception) x
+   where c.method = ${SPECIFIC_METHOD} and ${inFiscalYear('c.fiscal_year', context)}
+`);

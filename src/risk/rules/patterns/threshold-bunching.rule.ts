@@ -1,0 +1,35 @@
+import { sql } from '../../../database/sql-template';
+import { defineRule } from '../../engine/rule-definition';
+import { contractKey, contractValue, inFiscalYear, SPECIFIC_METHOD } from '../../engine/rule-sql';
+
+/**
+ * threshold-bunching (OCP R002): a specific-method contract priced within `band` below one of the legal
+ * `limits`, i.e. limit × (1 − band) ≤ value ≤ limit (both edges included). Every specific-method contract is
+ * examined; one with no contract value is not calculable. When bands of two limits overlap, the evidence
+ * names the lowest limit the value sits under. Score 1; amount = the contract value.
+ */
+export const thresholdBunching = defineRule('threshold-bunching', (p, context) => sql`
+  select case when v.value is null then 'not_calculable'
+              when hit.limit_value is not null then 'flagged'
+              else 'clear' end as outcome,
+         ${contractKey('c')} as entity_key,
+         c.agency_code, c.fiscal_year,
+         1 as score,
+         v.value as amount,
+         array[c.project_id] as project_ids,
+         array_remove(array[c.winner_tin], null) as vendor_tins,
+         null::text[] as payment_docs,
+         jsonb_build_object('value', v.value::text, 'limit', hit.limit_value::text,
+                            'bandFloor', hit.band_floor::text, 'band', ${p.band}::numeric::text) as evidence,
+         case when v.value is null then 'no contract value (egp-contracts ราคาตกลงซื้อ/จ้าง, งบสัญญา)' end as reason
+    from egp_contracts c
+   cross join lateral (select ${contractValue('c')} as value) v
+    left join lateral (
+         select l as limit_value, l * (1 - ${p.band}::numeric) as band_floor
+           from unnest(${p.limits}::numeric[]) l
+          where l * (1 - ${p.band}::numeric) <= v.value and v.value <= l
+          order by l
+          limit 1
+         ) hit on true
+   where c.method = ${SPECIFIC_METHOD} and ${inFiscalYear('c.fiscal_year', context)}
+`);
