@@ -109,6 +109,23 @@ describe('risk runs and flags API', () => {
     expect(flags.items.map((f) => [f.entityKey, f.status])).toEqual([['68065417947#4/2568', 'confirmed']]);
   });
 
+  it('follows a numeric threshold: few-bidders with min 2 keeps only the single bid, and back', async () => {
+    const file = join(rulesDir, 'few-bidders.yaml');
+    const original = readFileSync(file, 'utf8');
+    const flaggedKeys = async () => {
+      await request(server()).post('/api/risk/runs').set(auditor).send({ rules: ['few-bidders'] }).expect(201);
+      const { body } = await request(server()).get('/api/flags?rule=few-bidders').set(auditor).expect(200);
+      return body.items.map((f: { entityKey: string }) => f.entityKey).sort();
+    };
+    expect(await flaggedKeys()).toEqual(['67061131652#6/2567', '68039704418#6/2568']);
+    writeFileSync(file, original.replace(/^( *min:) 3\b/m, '$1 2'));
+    await request(server()).post('/api/rules/reload').set(auditor).expect(200);
+    expect(await flaggedKeys()).toEqual(['67061131652#6/2567']);
+    writeFileSync(file, original);
+    await request(server()).post('/api/rules/reload').set(auditor).expect(200);
+    expect(await flaggedKeys()).toEqual(['67061131652#6/2567', '68039704418#6/2568']);
+  });
+
   it('shows an agency token only its own agency’s flags, and lets it not triage', async () => {
     const agency = { Authorization: `Bearer ${await t.tokenFor('agency', '01802')}` };
     const other = { Authorization: `Bearer ${await t.tokenFor('agency', '00704')}` };

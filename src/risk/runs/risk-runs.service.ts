@@ -78,6 +78,9 @@ export class RiskRunsService {
     try {
       const results = await this.db.transaction(async (client) => {
         await client.query('select pg_advisory_xact_lock($1)', [RUN_LOCK]);
+        // Rule queries are few and set-based; JIT compiling them costs more than it saves, badly so when
+        // the planner misjudges a join on tables not yet analysed after an import.
+        await client.query('set local jit = off');
         const [fromYear, toYear] = this.calendarYears(fiscalYear, today);
         await createWorkingDayIndex(client, await this.calendars.calendar(), fromYear, toYear);
         await client.query(CREATE_RULE_OUTPUT);
