@@ -16,7 +16,9 @@ export function addressKey(address: string | null): string | null {
     .replace(/ตำบล|ต\./g, 'ต')
     .replace(/อำเภอ|อ\./g, 'อ')
     .replace(/จังหวัด|จ\./g, 'จ')
-    .replace(/[\s,.\-/()]+/g, '')
+    // House numbers keep their slash, and numbers apart stay apart: 88/1 is not 8/81, "12 3" is not "1 23".
+    .replace(/(\d)[\s,.\-()]+(?=\d)/g, '$1|')
+    .replace(/[\s,.\-()]+/g, '')
     .toLowerCase();
 }
 
