@@ -120,6 +120,37 @@ describe('audit plans API', () => {
     expect(await brokenConstraints(body)).toEqual([]);
   });
 
+  it('exports the plan as a Thai CSV, a calendar with one event per engagement and auditor, a workbook and JSON', async () => {
+    const get = (format: string) =>
+      request(server())
+        .get(`/api/audit-plans/${plan.id}/export?format=${format}`)
+        .set(auditor)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+    const csv = await get('csv');
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    const csvText = (csv.body as Buffer).toString('utf8');
+    expect(csvText.startsWith('\uFEFFลำดับ,หน่วยรับตรวจ')).toBe(true);
+    expect(csvText.trim().split('\r\n')).toHaveLength(1 + 17);
+
+    const ics = await get('ics');
+    expect(ics.headers['content-type']).toMatch(/text\/calendar/);
+    const seats = plan.engagements.reduce((n, e) => n + e.auditors.length, 0);
+    expect((ics.body as Buffer).toString('utf8').split('BEGIN:VEVENT').length - 1).toBe(seats);
+
+    const xlsx = await get('xlsx');
+    expect(xlsx.headers['content-type']).toMatch(/spreadsheetml/);
+    expect((xlsx.body as Buffer).subarray(0, 2).toString()).toBe('PK');
+
+    const json = JSON.parse((await get('json')).body.toString('utf8'));
+    expect(json.engagements).toHaveLength(17);
+  });
+
   it('shows an agency user only its own engagement', async () => {
     const agency = { Authorization: `Bearer ${await t.tokenFor('agency', '02002')}` };
     const { body } = await request(server()).get(`/api/audit-plans/${plan.id}`).set(agency).expect(200);

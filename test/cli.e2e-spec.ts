@@ -1,9 +1,23 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Workbook } from 'exceljs';
 import { Client } from 'pg';
+import { RiskRunsService } from '../src/risk/runs/risk-runs.service';
+import { startFixtureApp } from './support/fixture-database';
+import type { TestApp } from './support/test-app';
 import { createTestDatabase, TestDatabase } from './support/test-database';
+
+/** Runs `npm run cli -- <args>` in its own process against a database. */
+function cliAgainst(databaseUrl: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/cli.ts', ...args], {
+    cwd: join(__dirname, '..'),
+    env: { ...process.env, DATABASE_URL: databaseUrl, TZ: 'Asia/Bangkok' },
+    encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
 
 /** `npm run cli -- <command>` as an operator runs it: real process, real database, exit statuses of the contract. */
 describe('command line', () => {
@@ -11,14 +25,7 @@ describe('command line', () => {
   let database: TestDatabase;
   const folder = mkdtempSync(join(tmpdir(), 'audit-radar-cli-'));
 
-  const cli = (...args: string[]) => {
-    const result = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/cli.ts', ...args], {
-      cwd: join(__dirname, '..'),
-      env: { ...process.env, DATABASE_URL: database.url, TZ: 'Asia/Bangkok' },
-      encoding: 'utf8',
-    });
-    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-  };
+  const cli = (...args: string[]) => cliAgainst(database.url, ...args);
   const file = (name: string, text: string) => {
     const path = join(folder, name);
     writeFileSync(path, text);
@@ -74,6 +81,20 @@ describe('command line', () => {
     expect(cli('frobnicate').status).toBe(2);
   });
 
+  it('exits 2 on usage errors of plan generate, before opening the database', () => {
+    const noYear = cli('plan', 'generate');
+    expect(noYear.status).toBe(2);
+    expect(noYear.stderr).toContain('--fiscal-year N is required');
+    expect(noYear.stderr).toContain('usage: plan generate --fiscal-year N');
+    const ceYear = cli('plan', 'generate', '--fiscal-year', '2025');
+    expect(ceYear.status).toBe(2);
+    expect(ceYear.stderr).toContain('Buddhist Era');
+    const xlsxToStdout = cli('plan', 'generate', '--fiscal-year', '2568', '--format', 'xlsx');
+    expect(xlsxToStdout.status).toBe(2);
+    expect(xlsxToStdout.stderr).toContain('give --out FILE');
+    expect(cli('plan', 'generate', '--fiscal-year', '2568', '--financial', '-1').status).toBe(2);
+  });
+
   it('creates a user and prints its token once', () => {
     const result = cli('users', 'create', '--role', 'agency', '--agency', '31001');
     expect(result.status).toBe(0);
@@ -85,5 +106,39 @@ describe('command line', () => {
     const result = cli('db', 'migrate');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('up to date');
+  });
+});
+
+/** `plan generate` over the Rayong demo set, after a risk run has scored it. */
+describe('command line: plan generate on the fixtures', () => {
+  jest.setTimeout(180_000);
+  let fixture: TestApp;
+  const folder = mkdtempSync(join(tmpdir(), 'audit-radar-cli-plan-'));
+
+  beforeAll(async () => {
+    fixture = await startFixtureApp();
+    await fixture.app.get(RiskRunsService).run({ fiscalYear: 2568 });
+  });
+  afterAll(() => fixture.close());
+
+  it('prints the plan as a table with the unplaced and their reasons', () => {
+    const result = cliAgainst(fixture.database.url, 'plan', 'generate', '--fiscal-year', '2568', '--financial', '3', '--performance', '2');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^plan \d+: fiscal year 2568, revision 1 \(draft\); \d+ engagement\(s\) placed, \d+ not placed/);
+    expect(result.stdout).toMatch(/^ {3}1 {2}\S+ .+ (financial|performance) +2\d{3}-\d{2}-\d{2} – 2\d{3}-\d{2}-\d{2} +\d+ +\d+ {2}\S/m);
+  });
+
+  // Each CLI process costs seconds of start-up, so one file format stands for all: the exports themselves are
+  // unit-tested (src/audit-plan/export) and served over HTTP in test/audit-plans.e2e-spec.ts.
+  it('writes the workbook of a new revision to --out', async () => {
+    const xlsx = join(folder, 'plan.xlsx');
+    const result = cliAgainst(fixture.database.url, 'plan', 'generate', '--fiscal-year', '2568', '--format', 'xlsx', '--out', xlsx);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/revision 2\): \d+ placed, \d+ not placed; written to /);
+    const workbook = new Workbook();
+    await workbook.xlsx.readFile(xlsx);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['แผนการตรวจสอบ', 'ยังไม่ได้จัดลง', 'ภาระงานผู้ตรวจสอบ']);
+    expect(workbook.worksheets[0].getRow(1).getCell(1).text).toBe('แผนการตรวจสอบประจำปีงบประมาณ พ.ศ. 2568');
   });
 });

@@ -11,6 +11,7 @@ import { dbMigrateCommand } from './commands/db-migrate.command';
 import { inboxScanCommand } from './commands/inbox-scan.command';
 import { importCommand } from './commands/import.command';
 import { flagsListCommand } from './commands/flags.command';
+import { planGenerateCommand } from './commands/plan.command';
 import { rulesListCommand, rulesRunCommand } from './commands/rules.command';
 import { usersCreateCommand } from './commands/users-create.command';
 
@@ -26,6 +27,7 @@ export const COMMANDS: CliCommand<any>[] = [
   rulesListCommand,
   rulesRunCommand,
   flagsListCommand,
+  planGenerateCommand,
 ];
 
 const consoleIo: CliIo = {
