@@ -17,6 +17,17 @@ export function contractKey(alias: string): SqlFragment {
   return raw(`(case when ${alias}.contract_no = '' then ${alias}.project_id else ${alias}.project_id || '#' || ${alias}.contract_no end)`);
 }
 
+/**
+ * The columns a rule judging one contract returns about it: its key, agency and fiscal year, its e-GP project,
+ * its winner's tax id, and no payment documents. The rule adds outcome, score, amount, evidence and reason.
+ */
+export function contractColumns(alias: string): SqlFragment {
+  return raw(
+    `${contractKey(alias).toQuery().text} as entity_key, ${alias}.agency_code, ${alias}.fiscal_year, ` +
+      `array[${alias}.project_id] as project_ids, array_remove(array[${alias}.winner_tin], null) as vendor_tins, null::text[] as payment_docs`,
+  );
+}
+
 /** A contract's value (rules-catalogue.md): the contract price, or the contract amount when the price is missing. */
 export function contractValue(alias: string): SqlFragment {
   return raw(`coalesce(${alias}.price_agree, ${alias}.sum_price_agree)`);

@@ -1,6 +1,6 @@
 import { sql } from '../../../database/sql-template';
 import { defineRule } from '../../engine/rule-definition';
-import { contractKey, contractValue, inFiscalYear } from '../../engine/rule-sql';
+import { contractColumns, contractValue, inFiscalYear } from '../../engine/rule-sql';
 
 /**
  * committee-overlap (Reg. clause 26): someone on a purchase's inspection committee also sits on its
@@ -30,13 +30,9 @@ export const committeeOverlap = defineRule('committee-overlap', (_p, context) =>
   select case when n.project_id is null then 'not_calculable'
               when o.project_id is not null then 'flagged'
               else 'clear' end as outcome,
-         ${contractKey('c')} as entity_key,
-         c.agency_code, c.fiscal_year,
+         ${contractColumns('c')},
          1 as score,
          ${contractValue('c')} as amount,
-         array[c.project_id] as project_ids,
-         array_remove(array[c.winner_tin], null) as vendor_tins,
-         null::text[] as payment_docs,
          case when o.project_id is not null
               then jsonb_build_object('committees', to_jsonb(o.committees), 'people', o.people) end as evidence,
          case when n.project_id is null then 'no inspection committee on record (committees)' end as reason

@@ -1,6 +1,6 @@
 import { sql } from '../../../database/sql-template';
 import { defineRule } from '../../engine/rule-definition';
-import { contractKey, contractValue, inFiscalYear } from '../../engine/rule-sql';
+import { contractColumns, contractValue, inFiscalYear } from '../../engine/rule-sql';
 
 /**
  * missing-inspection-committee (Act s.100): a contract that has been delivered, accepted or paid with no
@@ -35,13 +35,9 @@ export const missingInspectionCommittee = defineRule('missing-inspection-committ
               when e.value > ${p.smallValue}::numeric and e.inspectors < 3 then 'flagged'
               when e.value <= ${p.smallValue}::numeric and e.inspectors = 0 then 'flagged'
               else 'clear' end as outcome,
-         ${contractKey('e')} as entity_key,
-         e.agency_code, e.fiscal_year,
+         ${contractColumns('e')},
          1 as score,
          e.value as amount,
-         array[e.project_id] as project_ids,
-         array_remove(array[e.winner_tin], null) as vendor_tins,
-         null::text[] as payment_docs,
          jsonb_build_object('inspectors', e.inspectors,
                             'required', case when e.value is null then null when e.value > ${p.smallValue}::numeric then 3 else 1 end,
                             'value', e.value::text,

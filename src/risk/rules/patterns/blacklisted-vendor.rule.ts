@@ -1,6 +1,6 @@
 import { sql } from '../../../database/sql-template';
 import { defineRule } from '../../engine/rule-definition';
-import { contractKey, contractValue, inFiscalYear } from '../../engine/rule-sql';
+import { contractColumns, contractValue, inFiscalYear } from '../../engine/rule-sql';
 
 /**
  * blacklisted-vendor (OCP R046, ACT): the winner, or a related firm, is on the blacklist (ผู้ทิ้งงาน) at the
@@ -48,13 +48,9 @@ export const blacklistedVendor = defineRule('blacklisted-vendor', (_p, context) 
   select case when h.listings is not null then 'flagged'
               when c.winner_tin is null or not c.winner_tin_valid or c.contract_date is null then 'not_calculable'
               else 'clear' end as outcome,
-         ${contractKey('c')} as entity_key,
-         c.agency_code, c.fiscal_year,
+         ${contractColumns('c')},
          1 as score,
          ${contractValue('c')} as amount,
-         array[c.project_id] as project_ids,
-         array_remove(array[c.winner_tin], null) as vendor_tins,
-         null::text[] as payment_docs,
          jsonb_build_object('winnerTin', c.winner_tin, 'contractDate', c.contract_date,
                             'listedItself', h.listed_itself, 'listings', h.listings) as evidence,
          case when h.listings is not null then null

@@ -1,6 +1,6 @@
 import { sql } from '../../../database/sql-template';
 import { defineRule } from '../../engine/rule-definition';
-import { contractKey, contractValue, inFiscalYear, SPECIFIC_METHOD } from '../../engine/rule-sql';
+import { contractColumns, contractValue, inFiscalYear, SPECIFIC_METHOD } from '../../engine/rule-sql';
 
 /**
  * method-above-threshold (OCP R010): a specific-method contract above `limit` with no legal exception stated
@@ -12,13 +12,9 @@ export const methodAboveThreshold = defineRule('method-above-threshold', (p, con
   select case when v.value is null then 'not_calculable'
               when v.value > ${p.limit}::numeric and x.legal_exception is null then 'flagged'
               else 'clear' end as outcome,
-         ${contractKey('c')} as entity_key,
-         c.agency_code, c.fiscal_year,
+         ${contractColumns('c')},
          1 as score,
          v.value as amount,
-         array[c.project_id] as project_ids,
-         array_remove(array[c.winner_tin], null) as vendor_tins,
-         null::text[] as payment_docs,
          jsonb_build_object('value', v.value::text, 'limit', ${p.limit}::numeric::text,
                             'legalException', x.legal_exception, 'tenderEventsRow', t.project_id is not null) as evidence,
          case when v.value is null then 'no contract value (egp-contracts ราคาตกลงซื้อ/จ้าง, งบสัญญา)' end as reason

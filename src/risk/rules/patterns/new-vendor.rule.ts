@@ -1,6 +1,6 @@
 import { sql } from '../../../database/sql-template';
 import { defineRule } from '../../engine/rule-definition';
-import { contractKey, contractValue, inFiscalYear } from '../../engine/rule-sql';
+import { contractColumns, contractValue, inFiscalYear } from '../../engine/rule-sql';
 
 /**
  * new-vendor (opentender): the winner was registered (vendors วันจดทะเบียน) fewer than `days` calendar days
@@ -32,13 +32,9 @@ export const newVendor = defineRule('new-vendor', (p, context) => sql`
   select case when j.reason is not null then 'not_calculable'
               when j.age_days < ${p.days}::int then 'flagged'
               else 'clear' end as outcome,
-         ${contractKey('j')} as entity_key,
-         j.agency_code, j.fiscal_year,
+         ${contractColumns('j')},
          1 as score,
          j.value as amount,
-         array[j.project_id] as project_ids,
-         array_remove(array[j.winner_tin], null) as vendor_tins,
-         null::text[] as payment_docs,
          jsonb_build_object('value', j.value::text, 'registeredDate', j.registered_date, 'contractDate', j.contract_date,
                             'daysRegistered', j.age_days, 'days', ${p.days}::int) as evidence,
          j.reason

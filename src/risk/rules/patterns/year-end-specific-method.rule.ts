@@ -1,6 +1,6 @@
 import { sql } from '../../../database/sql-template';
 import { defineRule } from '../../engine/rule-definition';
-import { contractKey, contractValue, inFiscalYear, SPECIFIC_METHOD } from '../../engine/rule-sql';
+import { contractColumns, contractValue, inFiscalYear, SPECIFIC_METHOD } from '../../engine/rule-sql';
 
 /**
  * year-end-specific-method (ACT): a specific-method contract signed in the last `days` calendar days of the
@@ -12,13 +12,9 @@ export const yearEndSpecificMethod = defineRule('year-end-specific-method', (p, 
   select case when c.contract_date is null then 'not_calculable'
               when c.contract_date > y.fiscal_year_end - ${p.days}::int then 'flagged'
               else 'clear' end as outcome,
-         ${contractKey('c')} as entity_key,
-         c.agency_code, c.fiscal_year,
+         ${contractColumns('c')},
          1 as score,
          ${contractValue('c')} as amount,
-         array[c.project_id] as project_ids,
-         array_remove(array[c.winner_tin], null) as vendor_tins,
-         null::text[] as payment_docs,
          jsonb_build_object('contractDate', c.contract_date, 'fiscalYearEnd', y.fiscal_year_end,
                             'daysBeforeEnd', y.fiscal_year_end - c.contract_date, 'days', ${p.days}::int) as evidence,
          case when c.contract_date is null then 'no contract signing date (egp-contracts วันที่ลงนามสัญญา)' end as reason

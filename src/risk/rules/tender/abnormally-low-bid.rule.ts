@@ -1,6 +1,6 @@
 import { sql } from '../../../database/sql-template';
 import { defineRule } from '../../engine/rule-definition';
-import { contractKey, contractValue, inFiscalYear } from '../../engine/rule-sql';
+import { contractColumns, contractValue, inFiscalYear } from '../../engine/rule-sql';
 import { winningBidsCte } from './winning-bids';
 
 /**
@@ -23,13 +23,9 @@ export const abnormallyLowBid = defineRule('abnormally-low-bid', (p, context) =>
   select case when e.missing is not null then 'not_calculable'
               when e.winning_bid <= ${p.ratio}::numeric * e.price_build then 'flagged'
               else 'clear' end as outcome,
-         ${contractKey('e')} as entity_key,
-         e.agency_code, e.fiscal_year,
+         ${contractColumns('e')},
          1 as score,
          ${contractValue('e')} as amount,
-         array[e.project_id] as project_ids,
-         array_remove(array[e.winner_tin], null) as vendor_tins,
-         null::text[] as payment_docs,
          jsonb_build_object('method', e.method, 'winningBid', e.winning_bid::text, 'referencePrice', e.price_build::text,
                             'ratio', case when e.missing is null then round(e.winning_bid / e.price_build, 4)::text end) as evidence,
          e.missing as reason

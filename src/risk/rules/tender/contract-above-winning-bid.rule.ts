@@ -1,6 +1,6 @@
 import { sql } from '../../../database/sql-template';
 import { defineRule } from '../../engine/rule-definition';
-import { contractKey, contractValue, inFiscalYear } from '../../engine/rule-sql';
+import { contractColumns, contractValue, inFiscalYear } from '../../engine/rule-sql';
 import { winningBidsCte } from './winning-bids';
 
 /**
@@ -23,13 +23,9 @@ export const contractAboveWinningBid = defineRule('contract-above-winning-bid', 
   select case when e.missing is not null then 'not_calculable'
               when e.value > e.winning_bid * (1 + ${p.tolerance}::numeric) then 'flagged'
               else 'clear' end as outcome,
-         ${contractKey('e')} as entity_key,
-         e.agency_code, e.fiscal_year,
+         ${contractColumns('e')},
          1 as score,
          e.value as amount,
-         array[e.project_id] as project_ids,
-         array_remove(array[e.winner_tin], null) as vendor_tins,
-         null::text[] as payment_docs,
          jsonb_build_object('method', e.method, 'contractValue', e.value::text, 'winningBid', e.winning_bid::text,
                             'excess', (e.value - e.winning_bid)::text) as evidence,
          e.missing as reason

@@ -1,6 +1,6 @@
 import { sql } from '../../../database/sql-template';
 import { defineRule } from '../../engine/rule-definition';
-import { contractKey, contractValue, inFiscalYear, OPEN_METHODS } from '../../engine/rule-sql';
+import { contractColumns, contractValue, inFiscalYear, OPEN_METHODS } from '../../engine/rule-sql';
 
 /**
  * contract-before-standstill (Act s.66): a contract awarded by an open method (e-bidding, e-market, price
@@ -21,13 +21,9 @@ export const contractBeforeStandstill = defineRule('contract-before-standstill',
   select case when x.working_days is null        then 'not_calculable'
               when x.working_days < ${p.days}::int then 'flagged'
               else 'clear' end as outcome,
-         ${contractKey('x')} as entity_key,
-         x.agency_code, x.fiscal_year,
+         ${contractColumns('x')},
          coalesce(round(least(1, greatest(0, (${p.days}::int - x.working_days)::numeric / nullif(${p.days}::int, 0))), 4), 1) as score,
          ${contractValue('x')} as amount,
-         array[x.project_id] as project_ids,
-         array_remove(array[x.winner_tin], null) as vendor_tins,
-         null::text[] as payment_docs,
          jsonb_build_object('method', x.method, 'winnerAnnounced', x.winner_announced, 'contractDate', x.contract_date,
                             'workingDays', x.working_days, 'minWorkingDays', ${p.days}::int) as evidence,
          case when x.winner_announced is null then 'no winner announcement date (tender events)'

@@ -1,6 +1,6 @@
 import { sql } from '../../../database/sql-template';
 import { defineRule } from '../../engine/rule-definition';
-import { contractKey, contractValue, inFiscalYear } from '../../engine/rule-sql';
+import { contractColumns, contractValue, inFiscalYear } from '../../engine/rule-sql';
 
 /**
  * few-bidders (OCP R019): a contract awarded by the selection method (คัดเลือก, which must invite at least
@@ -15,13 +15,9 @@ export const fewBidders = defineRule('few-bidders', (p, context) => sql`
   select case when b.received is null then 'not_calculable'
               when b.received < ${p.min}::int then 'flagged'
               else 'clear' end as outcome,
-         ${contractKey('c')} as entity_key,
-         c.agency_code, c.fiscal_year,
+         ${contractColumns('c')},
          round(least(1, (${p.min}::int - b.received)::numeric / (${p.min}::int - 1)), 4) as score,
          ${contractValue('c')} as amount,
-         array[c.project_id] as project_ids,
-         array_remove(array[c.winner_tin], null) as vendor_tins,
-         null::text[] as payment_docs,
          jsonb_build_object('method', c.method, 'bidsReceived', b.received, 'minimum', ${p.min}::int) as evidence,
          case when b.received is null then 'no bids on record for this tender (egp-bidders)' end as reason
     from egp_contracts c

@@ -1,6 +1,6 @@
 import { sql } from '../../../database/sql-template';
 import { defineRule } from '../../engine/rule-definition';
-import { contractKey, contractValue, inFiscalYear } from '../../engine/rule-sql';
+import { contractColumns, contractValue, inFiscalYear } from '../../engine/rule-sql';
 
 /**
  * price-above-reference (OCP R031): a contract, by any method, whose value is above its reference price
@@ -18,13 +18,9 @@ export const priceAboveReference = defineRule('price-above-reference', (p, conte
   select case when e.missing is not null then 'not_calculable'
               when e.value > e.price_build * (1 + ${p.tolerance}::numeric) then 'flagged'
               else 'clear' end as outcome,
-         ${contractKey('e')} as entity_key,
-         e.agency_code, e.fiscal_year,
+         ${contractColumns('e')},
          1 as score,
          e.value as amount,
-         array[e.project_id] as project_ids,
-         array_remove(array[e.winner_tin], null) as vendor_tins,
-         null::text[] as payment_docs,
          jsonb_build_object('method', e.method, 'contractValue', e.value::text, 'referencePrice', e.price_build::text,
                             'excess', (e.value - e.price_build)::text) as evidence,
          e.missing as reason

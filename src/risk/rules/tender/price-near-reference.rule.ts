@@ -1,6 +1,6 @@
 import { sql } from '../../../database/sql-template';
 import { defineRule } from '../../engine/rule-definition';
-import { COMPETITIVE_METHOD_LIST, contractKey, contractValue, inFiscalYear } from '../../engine/rule-sql';
+import { COMPETITIVE_METHOD_LIST, contractColumns, contractValue, inFiscalYear } from '../../engine/rule-sql';
 
 /**
  * price-near-reference (OCP R031): a contract awarded by a competitive method whose value is at least
@@ -18,13 +18,9 @@ export const priceNearReference = defineRule('price-near-reference', (p, context
   select case when e.missing is not null then 'not_calculable'
               when e.value >= ${p.ratio}::numeric * e.price_build then 'flagged'
               else 'clear' end as outcome,
-         ${contractKey('e')} as entity_key,
-         e.agency_code, e.fiscal_year,
+         ${contractColumns('e')},
          1 as score,
          e.value as amount,
-         array[e.project_id] as project_ids,
-         array_remove(array[e.winner_tin], null) as vendor_tins,
-         null::text[] as payment_docs,
          jsonb_build_object('method', e.method, 'contractValue', e.value::text, 'referencePrice', e.price_build::text,
                             'ratio', case when e.missing is null then round(e.value / e.price_build, 4)::text end) as evidence,
          e.missing as reason

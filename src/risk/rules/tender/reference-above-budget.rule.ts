@@ -1,6 +1,6 @@
 import { sql } from '../../../database/sql-template';
 import { defineRule } from '../../engine/rule-definition';
-import { contractKey, contractValue, inFiscalYear } from '../../engine/rule-sql';
+import { contractColumns, contractValue, inFiscalYear } from '../../engine/rule-sql';
 
 /**
  * reference-above-budget (OCP R016): a contract, by any method, whose reference price (ราคากลาง) is above
@@ -18,13 +18,9 @@ export const referenceAboveBudget = defineRule('reference-above-budget', (p, con
   select case when e.missing is not null then 'not_calculable'
               when e.price_build > e.project_money * (1 + ${p.tolerance}::numeric) then 'flagged'
               else 'clear' end as outcome,
-         ${contractKey('e')} as entity_key,
-         e.agency_code, e.fiscal_year,
+         ${contractColumns('e')},
          1 as score,
          ${contractValue('e')} as amount,
-         array[e.project_id] as project_ids,
-         array_remove(array[e.winner_tin], null) as vendor_tins,
-         null::text[] as payment_docs,
          jsonb_build_object('method', e.method, 'referencePrice', e.price_build::text, 'budget', e.project_money::text,
                             'excess', (e.price_build - e.project_money)::text) as evidence,
          e.missing as reason

@@ -1,6 +1,6 @@
 import { sql } from '../../../database/sql-template';
 import { defineRule } from '../../engine/rule-definition';
-import { contractKey, contractValue, inFiscalYear } from '../../engine/rule-sql';
+import { contractColumns, contractValue, inFiscalYear } from '../../engine/rule-sql';
 
 /**
  * short-submission-period (OCP R003): the working days from the invitation to the bid deadline (tender
@@ -36,13 +36,9 @@ export const shortSubmissionPeriod = defineRule('short-submission-period', (p, c
                    or x.working_days is null or x.min_days is null then 'not_calculable'
               when x.working_days < x.min_days                     then 'flagged'
               else 'clear' end as outcome,
-         ${contractKey('x')} as entity_key,
-         x.agency_code, x.fiscal_year,
+         ${contractColumns('x')},
          coalesce(round(least(1, greatest(0, 1 - x.working_days::numeric / nullif(x.min_days, 0))), 4), 1) as score,
          x.value as amount,
-         array[x.project_id] as project_ids,
-         array_remove(array[x.winner_tin], null) as vendor_tins,
-         null::text[] as payment_docs,
          jsonb_build_object('invitationDate', x.invitation_date, 'bidDeadline', x.bid_deadline,
                             'workingDays', x.working_days, 'minWorkingDays', x.min_days,
                             'bandMaxValue', x.max_value::text, 'value', x.value::text) as evidence,

@@ -1,6 +1,6 @@
 import { sql } from '../../../database/sql-template';
 import { defineRule } from '../../engine/rule-definition';
-import { contractKey, contractValue, inFiscalYear } from '../../engine/rule-sql';
+import { contractColumns, contractValue, inFiscalYear } from '../../engine/rule-sql';
 
 /**
  * single-bidder (OCP R018): a contract awarded by a competitive method with exactly one bid received.
@@ -14,13 +14,9 @@ export const singleBidder = defineRule('single-bidder', (p, context) => sql`
   select case when b.received is null then 'not_calculable'
               when b.received = 1 then 'flagged'
               else 'clear' end as outcome,
-         ${contractKey('c')} as entity_key,
-         c.agency_code, c.fiscal_year,
+         ${contractColumns('c')},
          1 as score,
          ${contractValue('c')} as amount,
-         array[c.project_id] as project_ids,
-         array_remove(array[c.winner_tin], null) as vendor_tins,
-         null::text[] as payment_docs,
          jsonb_build_object('method', c.method, 'bidsReceived', b.received) as evidence,
          case when b.received is null then 'no bids on record for this tender (egp-bidders)' end as reason
     from egp_contracts c

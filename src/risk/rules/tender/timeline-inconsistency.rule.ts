@@ -1,6 +1,6 @@
 import { sql } from '../../../database/sql-template';
 import { defineRule } from '../../engine/rule-definition';
-import { contractKey, contractValue, inFiscalYear } from '../../engine/rule-sql';
+import { contractColumns, contractValue, inFiscalYear } from '../../engine/rule-sql';
 
 /**
  * timeline-inconsistency (OCP R030): a purchase's dates out of order: the winner announced before the bid
@@ -49,13 +49,9 @@ export const timelineInconsistency = defineRule('timeline-inconsistency', (_p, c
   select case when jsonb_array_length(x.issues) > 0 then 'flagged'
               when x.contract_date is null           then 'not_calculable'
               else 'clear' end as outcome,
-         ${contractKey('x')} as entity_key,
-         x.agency_code, x.fiscal_year,
+         ${contractColumns('x')},
          1 as score,
          ${contractValue('x')} as amount,
-         array[x.project_id] as project_ids,
-         array_remove(array[x.winner_tin], null) as vendor_tins,
-         null::text[] as payment_docs,
          jsonb_build_object('issues', x.issues, 'announceDate', x.announce_date, 'bidDeadline', x.bid_deadline,
                             'winnerAnnounced', x.winner_announced, 'contractDate', x.contract_date,
                             'earlyInstallments', x.installments) as evidence,
