@@ -3,6 +3,7 @@ import { Migration20261125223940_foundation } from '../../migrations/Migration20
 import { Migration20261125232334_sources } from '../../migrations/Migration20261125232334_sources';
 import { Migration20261126011325_risk } from '../../migrations/Migration20261126011325_risk';
 import { Migration20261126013207_audit_plans } from '../../migrations/Migration20261126013207_audit_plans';
+import { Migration20261126015212_payment_fiscal_year } from '../../migrations/Migration20261126015212_payment_fiscal_year';
 
 /**
  * Every migration, in order. Listed by import (not found by a folder glob) so the same list runs
@@ -14,4 +15,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125232334_sources', class: Migration20261125232334_sources },
   { name: 'Migration20261126011325_risk', class: Migration20261126011325_risk },
   { name: 'Migration20261126013207_audit_plans', class: Migration20261126013207_audit_plans },
+  { name: 'Migration20261126015212_payment_fiscal_year', class: Migration20261126015212_payment_fiscal_year },
 ];

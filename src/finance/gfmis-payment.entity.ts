@@ -5,7 +5,7 @@ import { ImportedRow } from '../database/imported-row';
 @Entity({ tableName: 'gfmis_payments' })
 @Index({ properties: ['egpProjectId'] })
 @Index({ properties: ['vendorTin', 'postingDate'] })
-@Index({ properties: ['agencyCode'] })
+@Index({ properties: ['agencyCode', 'fiscalYear'] })
 export class GfmisPayment extends ImportedRow {
   @PrimaryKey({ type: 'text' }) docNo!: string;
   @Property({ type: 'text', nullable: true }) docType?: string | null;
@@ -14,6 +14,8 @@ export class GfmisPayment extends ImportedRow {
   @Property({ type: 'text', nullable: true }) vendorTin?: string | null;
   @Property({ type: 'decimal', precision: 18, scale: 2, nullable: true }) amount?: string | null;
   @Property({ type: 'date', nullable: true }) postingDate?: string | null;
+  /** The fiscal year (BE) of the posting date, set by the import from the one fiscal-year function. */
+  @Property({ type: 'integer', nullable: true }) fiscalYear?: number | null;
   @Property({ type: 'text', nullable: true }) poNo?: string | null;
   @Property({ type: 'text', nullable: true }) egpProjectId?: string | null;
   @Property({ type: 'text', nullable: true }) contractNo?: string | null;

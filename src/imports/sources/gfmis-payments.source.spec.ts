@@ -40,6 +40,7 @@ describe('gfmis-payments source', () => {
         vendor_tin: '0105552012347',
         amount: '495000.00',
         posting_date: '2025-01-15',
+        fiscal_year: 2568, // of the posting date, from src/common/fiscal-year.ts
         po_no: '7000012345',
         egp_project_id: '68019245871',
         contract_no: 'สัญญาเลขที่ 12/2568',
@@ -58,6 +59,7 @@ describe('gfmis-payments source', () => {
         vendor_tin: null,
         amount: '4800',
         posting_date: null,
+        fiscal_year: null,
         po_no: null,
         egp_project_id: null,
         contract_no: null,

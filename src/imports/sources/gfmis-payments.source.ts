@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ValueParseError } from '../../common/errors';
+import { fiscalYearOf } from '../../common/fiscal-year';
 import { thaiDigitsToAscii } from '../../common/thai-digits';
 import { amount, code, date, restoreTaxIdZeros, taxId } from '../fields';
 import type { ImportSource } from '../source-definition';
@@ -49,6 +50,7 @@ export const gfmisPaymentsSource: ImportSource = {
     { name: 'vendor_tin', type: 'text' },
     { name: 'amount', type: 'numeric' },
     { name: 'posting_date', type: 'date' },
+    { name: 'fiscal_year', type: 'integer', from: ['posting_date'] },
     { name: 'po_no', type: 'text' },
     { name: 'egp_project_id', type: 'text' },
     { name: 'contract_no', type: 'text' },
@@ -77,5 +79,6 @@ export const gfmisPaymentsSource: ImportSource = {
       egp_project_id: code({ pattern: /^\d{11}$/, patternHint: 'an e-GP project id of 11 digits' }),
       contract_no: keyText({ max: 100 }),
       invoice_no: keyText({ max: 100 }),
-    }),
+    })
+    .transform((r) => ({ ...r, fiscal_year: r.posting_date ? fiscalYearOf(r.posting_date) : null })),
 };

@@ -38,6 +38,15 @@ export function compositeKey(...parts: string[]): SqlFragment {
   return raw(`concat_ws('|', ${parts.join(', ')})`);
 }
 
+/**
+ * A contract that went through bidding: a competitive method, or any purchase with bids or quotations on
+ * record. The rules about bids examine only these, so that hundreds of thousands of direct purchases, which
+ * never had bids, are not reported as "not calculable" one by one.
+ */
+export function wasTendered(alias: string): SqlFragment {
+  return sql`(${raw(alias)}.method = any(${[...COMPETITIVE_METHOD_LIST]}) or exists (select 1 from egp_bids tendered where tendered.project_id = ${raw(alias)}.project_id))`;
+}
+
 /** Open methods (e-bidding, e-market, price inquiry); competitive methods add selection. */
 export const OPEN_METHODS = ['e_bidding', 'e_market', 'price_inquiry'] as const;
 export const COMPETITIVE_METHOD_LIST = [...OPEN_METHODS, 'selection'] as const;

@@ -81,6 +81,8 @@ export class RiskRunsService {
         // Rule queries are few and set-based; JIT compiling them costs more than it saves, badly so when
         // the planner misjudges a join on tables not yet analysed after an import.
         await client.query('set local jit = off');
+        // Rules sort and hash whole tables; 4 MB (the default) sends those to temp files on disk.
+        await client.query(`set local work_mem = '64MB'`);
         const [fromYear, toYear] = this.calendarYears(fiscalYear, today);
         await createWorkingDayIndex(client, await this.calendars.calendar(), fromYear, toYear);
         await client.query(CREATE_RULE_OUTPUT);

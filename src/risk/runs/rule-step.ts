@@ -16,6 +16,10 @@ export interface RuleStepResult extends RuleCounts {
 }
 
 const columns = raw(RULE_OUTPUT_COLUMNS.join(', '));
+const DETAIL_COLUMNS = new Set(['project_ids', 'vendor_tins', 'payment_docs', 'evidence', 'reason']);
+const KEPT_COLUMNS = raw(
+  RULE_OUTPUT_COLUMNS.map((c) => (DETAIL_COLUMNS.has(c) ? `case when outcome <> 'clear' then ${c} end as ${c}` : c)).join(', '),
+);
 
 /**
  * Runs one rule inside a run's transaction, all in SQL: the rule's rows go into `rule_output`, are
@@ -33,35 +37,20 @@ export async function runRuleStep(
   const started = performance.now();
   await client.query(`truncate ${RULE_OUTPUT_TABLE}`);
   const query = definition.query(rule.parameters as RuleParameters, context);
-  const insert = sql`insert into ${raw(RULE_OUTPUT_TABLE)} (${columns}) select ${columns} from (${query}) as rule_rows`.toQuery();
+  // Only flagged and not-calculable rows are stored with their lists and evidence. Written this way, PostgreSQL
+  // (which inlines the rule's query) builds them only for those rows, not for the clear majority.
+  const insert = sql`insert into ${raw(RULE_OUTPUT_TABLE)} (${columns}) select ${KEPT_COLUMNS} from (${query}) as rule_rows`.toQuery();
   await client.query(insert.text, insert.values).catch((error: Error) => {
     throw new Error(`rule ${rule.id} failed: ${error.message}`, { cause: error });
   });
 
-  const repeated = await client.query<{ entity_key: string }>(
-    `select entity_key from ${RULE_OUTPUT_TABLE} group by entity_key having count(*) > 1 limit 3`,
-  );
-  if (repeated.rows.length > 0) {
-    // A rule must judge each entity once; two verdicts for one key is a defect in the rule's query.
-    throw new Error(`rule ${rule.id} returned more than one row for ${repeated.rows.map((r) => r.entity_key).join(', ')}`);
-  }
-
   const counts = await countOutcomes(client);
   const scope = context.fiscalYear;
-  await client.query(
-    `insert into flags (rule_id, entity_type, entity_key, agency_code, fiscal_year, score, severity, amount,
-                        project_ids, vendor_tins, payment_docs, evidence, first_run_id, last_run_id)
-     select $1, $2, entity_key, agency_code, fiscal_year, round(least(1, greatest(0, coalesce(score, 1))), 4), $3,
-            round(amount, 2), coalesce(project_ids, '{}'), coalesce(vendor_tins, '{}'), coalesce(payment_docs, '{}'),
-            coalesce(evidence, '{}'), $4, $4
-       from ${RULE_OUTPUT_TABLE} where outcome = 'flagged'
-     on conflict (rule_id, entity_key) do update set
-       entity_type = excluded.entity_type, agency_code = excluded.agency_code, fiscal_year = excluded.fiscal_year,
-       score = excluded.score, severity = excluded.severity, amount = excluded.amount,
-       project_ids = excluded.project_ids, vendor_tins = excluded.vendor_tins, payment_docs = excluded.payment_docs,
-       evidence = excluded.evidence, last_run_id = excluded.last_run_id, updated_at = now()`,
-    [rule.id, rule.entity, rule.severity, runId],
-  );
+  await client.query(MERGE_FLAGS, [rule.id, rule.entity, rule.severity, runId]).catch((error: Error & { code?: string }) => {
+    // 21000: ON CONFLICT met one key twice. A rule must judge each entity once, so this is a defect in its query.
+    if (error.code === '21000') throw new Error(`rule ${rule.id} returned more than one flagged row for one entity`, { cause: error });
+    throw error;
+  });
   await client.query(
     `with gone as (
        delete from flags where rule_id = $1 and status = 'open' and last_run_id <> $2
@@ -85,6 +74,19 @@ export async function runRuleStep(
   );
   return { ...counts, durationMs };
 }
+
+/** A flag found again is updated in place (its status and note stay); a new one is added as open. */
+const MERGE_FLAGS = `insert into flags (rule_id, entity_type, entity_key, agency_code, fiscal_year, score, severity, amount,
+                        project_ids, vendor_tins, payment_docs, evidence, first_run_id, last_run_id)
+     select $1, $2, entity_key, agency_code, fiscal_year, round(least(1, greatest(0, coalesce(score, 1))), 4), $3,
+            round(amount, 2), coalesce(project_ids, '{}'), coalesce(vendor_tins, '{}'), coalesce(payment_docs, '{}'),
+            coalesce(evidence, '{}'), $4, $4
+       from ${RULE_OUTPUT_TABLE} where outcome = 'flagged'
+     on conflict (rule_id, entity_key) do update set
+       entity_type = excluded.entity_type, agency_code = excluded.agency_code, fiscal_year = excluded.fiscal_year,
+       score = excluded.score, severity = excluded.severity, amount = excluded.amount,
+       project_ids = excluded.project_ids, vendor_tins = excluded.vendor_tins, payment_docs = excluded.payment_docs,
+       evidence = excluded.evidence, last_run_id = excluded.last_run_id, updated_at = now()`;
 
 async function countOutcomes(client: PoolClient): Promise<RuleCounts> {
   const { rows } = await client.query<{ outcome: string; n: number }>(

@@ -18,8 +18,7 @@ export const benfordDeviation = defineRule('benford-deviation', (p, context) => 
      where c.agency_code is not null and c.fiscal_year is not null
      union all
     select g.agency_code,
-           -- BE fiscal year of the posting date: it starts on 1 October.
-           extract(year from g.posting_date + interval '3 months')::int + 543,
+           g.fiscal_year,
            'payments', g.amount
       from gfmis_payments g
      where g.agency_code is not null and g.posting_date is not null

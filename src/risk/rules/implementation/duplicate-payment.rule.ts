@@ -48,7 +48,7 @@ export const duplicatePayment = defineRule('duplicate-payment', (p, context) => 
            array_to_string(gr.docs, '+') as entity_key,
            min(g.vendor_tin) as vendor_tin,
            case when count(distinct g.agency_code) = 1 then min(g.agency_code) end as agency_code,
-           extract(year from max(g.posting_date) + interval '3 months')::int + 543 as fiscal_year,
+           max(g.fiscal_year) as fiscal_year,
            sum(g.amount) - max(g.amount) as repeated_amount,
            max(g.posting_date) - min(g.posting_date) as days_apart,
            array_agg(distinct g.egp_project_id) filter (where g.egp_project_id is not null) as project_ids,
@@ -60,8 +60,7 @@ export const duplicatePayment = defineRule('duplicate-payment', (p, context) => 
      group by gr.docs, gr.bases
   ),
   incomplete as (
-    select g.*,
-           extract(year from g.posting_date + interval '3 months')::int + 543 as fiscal_year
+    select g.*
       from gfmis_payments g
      where g.vendor_tin is null or g.amount is null or g.posting_date is null
   )

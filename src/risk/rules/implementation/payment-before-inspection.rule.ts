@@ -17,8 +17,6 @@ import { inFiscalYear } from '../../engine/rule-sql';
 export const paymentBeforeInspection = defineRule('payment-before-inspection', (_p, context) => sql`
   with payments as materialized (
     select g.*,
-           -- BE fiscal year of the posting date: it starts on 1 October.
-           extract(year from g.posting_date + interval '3 months')::int + 543 as fiscal_year,
            row_number() over (partition by g.egp_project_id, g.contract_no, g.amount
                               order by g.posting_date, g.doc_no) as nth_of_amount
       from gfmis_payments g

@@ -17,8 +17,7 @@ export const roundAmounts = defineRule('round-amounts', (p, context) => sql`
      where c.agency_code is not null and c.fiscal_year is not null
      union all
     select g.agency_code,
-           -- BE fiscal year of the posting date: it starts on 1 October.
-           extract(year from g.posting_date + interval '3 months')::int + 543,
+           g.fiscal_year,
            g.amount
       from gfmis_payments g
      where g.agency_code is not null and g.posting_date is not null

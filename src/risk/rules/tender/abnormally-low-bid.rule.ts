@@ -1,11 +1,11 @@
 import { sql } from '../../../database/sql-template';
 import { defineRule } from '../../engine/rule-definition';
-import { contractColumns, contractValue, inFiscalYear } from '../../engine/rule-sql';
+import { contractColumns, contractValue, inFiscalYear, wasTendered } from '../../engine/rule-sql';
 import { winningBidsCte } from './winning-bids';
 
 /**
  * abnormally-low-bid (OCP R058): the winning bid is at most `ratio` × the reference price (ราคากลาง), a
- * price so low it may lead to poor delivery or later price changes. Every contract is examined; one without
+ * price so low it may lead to poor delivery or later price changes. Every tendered contract is examined (a competitive method, or bids on record: engine/rule-sql.ts wasTendered); one without
  * a winning bid on record (egp-bidders, see winning-bids.ts) or its price, or without a reference price
  * (empty or zero), is not calculable. Score 1; the ratio is in the evidence.
  */
@@ -18,7 +18,7 @@ export const abnormallyLowBid = defineRule('abnormally-low-bid', (p, context) =>
                 when c.price_build is null or c.price_build <= 0 then 'no reference price (ราคากลาง) on record' end as missing
       from egp_contracts c
       left join winning_bids w on w.contract_id = c.id
-     where ${inFiscalYear('c.fiscal_year', context)}
+     where ${inFiscalYear('c.fiscal_year', context)} and ${wasTendered('c')}
   )
   select case when e.missing is not null then 'not_calculable'
               when e.winning_bid <= ${p.ratio}::numeric * e.price_build then 'flagged'

@@ -12,8 +12,8 @@ afterAll(() => t.close());
 
 /** Competitive contracts with no rows in egp-bidders: their bids are unknown. */
 const NO_BIDS = ['68037947502#3/2568', '68097919982#7/2568'];
-/** Every contract without a winning bid on record: all specific-method buys but the 3 with a quotation, and NO_BIDS. */
-const CONTRACTS_WITHOUT_BIDS = 445;
+/** A direct (specific-method) purchase with no quotation on record: it never had bids, so the bid rules do not examine it. */
+const DIRECT_PURCHASE = '67021471511#ใบสั่งซื้อ/จ้าง 3/2567';
 
 describe('single-bidder', () => {
   it('flags exactly the two competitive contracts with one bid received', async () => {
@@ -173,10 +173,10 @@ describe('contract-above-winning-bid', () => {
     expect(v.row('68044486774#ใบสั่งซื้อ/จ้าง 2/2568')?.outcome).toBe('clear');
   });
 
-  it('reports every contract without a winning bid on record as not calculable', async () => {
+  it('reports tendered contracts without a winning bid on record as not calculable, and skips direct purchases', async () => {
     const v = await evaluateRule(t, 'contract-above-winning-bid');
-    expect(v.notCalculable).toHaveLength(CONTRACTS_WITHOUT_BIDS);
-    expect(v.notCalculableKeys).toEqual(expect.arrayContaining(NO_BIDS));
+    expect(v.notCalculableKeys).toEqual(NO_BIDS);
+    expect(v.row(DIRECT_PURCHASE)).toBeUndefined();
     expect(v.row('68097919982#7/2568')?.reason).toMatch(/no winning bid/);
   });
 
@@ -201,10 +201,10 @@ describe('identical-bids', () => {
     expect(v.row('68019179959#7/2568')?.outcome).toBe('clear');
   });
 
-  it('reports every contract without bids as not calculable', async () => {
+  it('reports tendered contracts without bids as not calculable, and skips direct purchases', async () => {
     const v = await evaluateRule(t, 'identical-bids');
-    expect(v.notCalculable).toHaveLength(CONTRACTS_WITHOUT_BIDS);
-    expect(v.notCalculableKeys).toEqual(expect.arrayContaining(NO_BIDS));
+    expect(v.notCalculableKeys).toEqual(NO_BIDS);
+    expect(v.row(DIRECT_PURCHASE)).toBeUndefined();
     expect(v.row('68037947502#3/2568')?.reason).toMatch(/no bids/);
   });
 
@@ -244,7 +244,7 @@ describe('close-runner-up', () => {
       '68065417947#4/2568',
       '68070268408#ใบสั่งซื้อ/จ้าง 5/2568',
     ]);
-    expect(v.notCalculable).toHaveLength(CONTRACTS_WITHOUT_BIDS + fewerThanTwoValid.length);
+    expect(v.notCalculableKeys).toEqual([...NO_BIDS, ...fewerThanTwoValid].sort());
     expect(v.row('68097919982#7/2568')?.reason).toMatch(/no bids/);
   });
 
@@ -315,7 +315,8 @@ describe('abnormally-low-bid', () => {
 
   it('reports contracts without a winning bid or a reference price as not calculable', async () => {
     const v = await evaluateRule(t, 'abnormally-low-bid');
-    expect(v.notCalculable).toHaveLength(CONTRACTS_WITHOUT_BIDS + 1);
+    expect(v.notCalculableKeys).toEqual([...NO_BIDS, '68078242648#4/2568'].sort());
+    expect(v.row(DIRECT_PURCHASE)).toBeUndefined();
     expect(v.row('68078242648#4/2568')).toMatchObject({ outcome: 'not_calculable', reason: expect.stringMatching(/reference price/) });
     expect(v.row('68097919982#7/2568')).toMatchObject({ outcome: 'not_calculable', reason: expect.stringMatching(/no winning bid/) });
   });

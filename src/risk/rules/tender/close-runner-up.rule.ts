@@ -1,6 +1,6 @@
 import { sql } from '../../../database/sql-template';
 import { defineRule } from '../../engine/rule-definition';
-import { contractKey, contractValue, inFiscalYear } from '../../engine/rule-sql';
+import { contractKey, contractValue, inFiscalYear, wasTendered } from '../../engine/rule-sql';
 import { winningBidsCte } from './winning-bids';
 
 /** Fewest tenders with a runner-up in a fiscal year for its quartiles, and so its fence, to mean anything. */
@@ -9,7 +9,7 @@ const MIN_FENCE_GROUP = 4;
 /**
  * close-runner-up (OCP R024): the gap (runner-up − winning bid) / winning bid is at most `threshold`. The
  * winning bid is the winner's (winning-bids.ts); the runner-up is the lowest valid bid (status valid or
- * winner, never disqualified) of the other bidders. Every contract is examined; one with no bid rows, fewer
+ * winner, never disqualified) of the other bidders. Every tendered contract is examined (a competitive method, or bids on record: engine/rule-sql.ts wasTendered); one with no bid rows, fewer
  * than 2 valid bids, no winning bid on record, or an unpriced bid that could be the winner or runner-up is
  * not calculable.
  *
@@ -49,7 +49,7 @@ export const closeRunnerUp = defineRule('close-runner-up', (p, context) => sql`
       left join bid_counts n on n.project_id = c.project_id
       left join winning_bids w on w.contract_id = c.id
       left join runner_ups r on r.contract_id = w.contract_id
-     where ${inFiscalYear('c.fiscal_year', context)}
+     where ${inFiscalYear('c.fiscal_year', context)} and ${wasTendered('c')}
   ),
   gaps as (
     select e.*, case when e.missing is null then (e.runner_up - e.winning_bid) / e.winning_bid end as gap

@@ -1,11 +1,11 @@
 import { sql } from '../../../database/sql-template';
 import { defineRule } from '../../engine/rule-definition';
-import { contractColumns, contractValue, inFiscalYear } from '../../engine/rule-sql';
+import { contractColumns, contractValue, inFiscalYear, wasTendered } from '../../engine/rule-sql';
 import { winningBidsCte } from './winning-bids';
 
 /**
  * contract-above-winning-bid (OCP R059): a contract whose value is above the winner's bid by more than
- * `tolerance` of the bid (0: any excess): the price rose after the award. Every contract is examined; one
+ * `tolerance` of the bid (0: any excess): the price rose after the award. Every tendered contract is examined (a competitive method, or bids on record: engine/rule-sql.ts wasTendered); one
  * without a winning bid on record (egp-bidders, see winning-bids.ts), without the bid's price or without a
  * value is not calculable. Score 1; the excess is in the evidence.
  */
@@ -18,7 +18,7 @@ export const contractAboveWinningBid = defineRule('contract-above-winning-bid', 
                 when ${contractValue('c')} is null then 'no contract price on record' end as missing
       from egp_contracts c
       left join winning_bids w on w.contract_id = c.id
-     where ${inFiscalYear('c.fiscal_year', context)}
+     where ${inFiscalYear('c.fiscal_year', context)} and ${wasTendered('c')}
   )
   select case when e.missing is not null then 'not_calculable'
               when e.value > e.winning_bid * (1 + ${p.tolerance}::numeric) then 'flagged'

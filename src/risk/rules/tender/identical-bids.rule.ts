@@ -1,11 +1,11 @@
 import { sql } from '../../../database/sql-template';
 import { defineRule } from '../../engine/rule-definition';
-import { contractKey, contractValue, inFiscalYear } from '../../engine/rule-sql';
+import { contractKey, contractValue, inFiscalYear, wasTendered } from '../../engine/rule-sql';
 
 /**
  * identical-bids (OCP R028): two or more different bidders in the same tender offered exactly the same
  * price (all bids received count, valid and disqualified; the same price in different tenders does not).
- * Every contract is examined. One with no bid rows is not calculable (bids unknown), and so is one where
+ * Every tendered contract is examined (a competitive method, or bids on record: engine/rule-sql.ts wasTendered). One with no bid rows is not calculable (bids unknown), and so is one where
  * a bid has no price and no two priced bids match (the unpriced one might). Score 1.
  */
 export const identicalBids = defineRule('identical-bids', (_p, context) => sql`
@@ -50,5 +50,5 @@ export const identicalBids = defineRule('identical-bids', (_p, context) => sql`
     from egp_contracts c
     left join bid_counts n on n.project_id = c.project_id
     left join identical i on i.project_id = c.project_id
-   where ${inFiscalYear('c.fiscal_year', context)}
+   where ${inFiscalYear('c.fiscal_year', context)} and ${wasTendered('c')}
 `);
