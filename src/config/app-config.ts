@@ -19,6 +19,7 @@ export class AppConfig {
   readonly importMaxBytes!: number;
   readonly importInboxCron!: string;
   readonly rulesRunCron!: string;
+  readonly rulesRunConcurrency!: number;
 
   constructor(values: Omit<AppConfig, never>) {
     Object.assign(this, values);
@@ -56,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     importMaxBytes: e.IMPORT_MAX_MB * 1024 * 1024,
     importInboxCron: e.IMPORT_INBOX_CRON,
     rulesRunCron: e.RULES_RUN_CRON,
+    rulesRunConcurrency: e.RULES_RUN_CONCURRENCY,
   });
 }
 

@@ -42,6 +42,8 @@ export const envSchema = z.object({
   IMPORT_INBOX_CRON: cronExpression.default('*/5 * * * *'),
   /** How often the scheduled job looks for new imports and, when there are any, runs the rules. */
   RULES_RUN_CRON: cronExpression.default('*/15 * * * *'),
+  /** Rules run this many at a time, each on its own database connection (PostgreSQL runs a query on one core). */
+  RULES_RUN_CONCURRENCY: z.coerce.number().int().min(1).max(6).default(2),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { todayInBangkok } from '../../common/bangkok-date';
 import { fiscalYearRange } from '../../common/fiscal-year';
+import { AppConfig } from '../../config/app-config';
 import { SqlDatabase } from '../../database/sql-database';
 import { WorkingCalendarService } from '../../universe/working-calendar.service';
 import { CREATE_RULE_OUTPUT } from '../engine/rule-output';
@@ -50,7 +51,7 @@ const RUN_LOCK = 0x72_69_73_6b; // 'risk'
 
 /**
  * Runs the rules in force over the loaded data and records the run (rule files' hash, parameters,
- * per-rule counts and durations). One transaction: a run that fails leaves the flags as they were.
+ * per-rule counts and durations). Each rule runs in its own transaction, a few at a time.
  */
 @Injectable()
 export class RiskRunsService {
@@ -60,6 +61,7 @@ export class RiskRunsService {
     @Inject(SqlDatabase) private readonly db: SqlDatabase,
     @Inject(RuleRegistry) private readonly registry: RuleRegistry,
     @Inject(WorkingCalendarService) private readonly calendars: WorkingCalendarService,
+    @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
   async run(request: RunRequest = {}): Promise<RunReport> {
@@ -76,23 +78,7 @@ export class RiskRunsService {
       [fiscalYear, context.referenceDate, ruleSet.hash, toRun.map((r) => r.id), request.startedBy ?? null],
     );
     try {
-      const results = await this.db.transaction(async (client) => {
-        await client.query('select pg_advisory_xact_lock($1)', [RUN_LOCK]);
-        // Rule queries are few and set-based; JIT compiling them costs more than it saves, badly so when
-        // the planner misjudges a join on tables not yet analysed after an import.
-        await client.query('set local jit = off');
-        // Rules sort and hash whole tables; 4 MB (the default) sends those to temp files on disk.
-        await client.query(`set local work_mem = '64MB'`);
-        const [fromYear, toYear] = this.calendarYears(fiscalYear, today);
-        await createWorkingDayIndex(client, await this.calendars.calendar(), fromYear, toYear);
-        await client.query(CREATE_RULE_OUTPUT);
-        const byRule: Record<string, RuleStepResult> = {};
-        for (const [i, rule] of toRun.entries()) {
-          byRule[rule.id] = await runRuleStep(client, runId, rule, ruleDefinition(rule.id)!, context);
-          request.onProgress?.(i + 1, toRun.length, rule.id);
-        }
-        return byRule;
-      });
+      const results = await this.runSteps(runId, toRun, context, today, request.onProgress);
       const durationMs = Math.round(performance.now() - started);
       await this.db.query(`update risk_runs set status = 'succeeded', finished_at = now(), duration_ms = $2 where id = $1`, [runId, durationMs]);
       this.logger.log(`run ${runId}: ${toRun.length} rules in ${durationMs} ms`);
@@ -103,6 +89,59 @@ export class RiskRunsService {
       this.logger.error(`run ${runId} failed: ${message}`);
       throw error;
     }
+  }
+
+  /**
+   * Runs the rules `concurrency` at a time, each in a transaction of its own (a rule's flags change all at once
+   * or not at all), under a session lock that keeps two runs from interleaving. A failing rule stops the run:
+   * rules not yet started are not run, and the run is recorded as failed.
+   */
+  private async runSteps(
+    runId: string,
+    rules: readonly LoadedRule[],
+    context: RuleContext,
+    today: string,
+    onProgress?: RunRequest['onProgress'],
+  ): Promise<Record<string, RuleStepResult>> {
+    const calendar = await this.calendars.calendar();
+    const [fromYear, toYear] = this.calendarYears(context.fiscalYear, today);
+    const queue = [...rules];
+    const byRule = new Map<string, RuleStepResult>();
+    let failure: unknown;
+    const worker = async () => {
+      for (let rule = queue.shift(); rule && failure === undefined; rule = queue.shift()) {
+        const current = rule;
+        try {
+          byRule.set(
+            current.id,
+            await this.db.transaction(async (client) => {
+              // Rule queries are few and set-based; JIT compiling them costs more than it saves, badly so when
+              // the planner misjudges a join on tables not yet analysed after an import.
+              await client.query('set local jit = off');
+              // Rules sort and hash whole tables; 4 MB (the default) sends those to temp files on disk.
+              await client.query(`set local work_mem = '64MB'`);
+              await createWorkingDayIndex(client, calendar, fromYear, toYear);
+              await client.query(CREATE_RULE_OUTPUT);
+              return runRuleStep(client, runId, current, ruleDefinition(current.id)!, context);
+            }),
+          );
+          onProgress?.(byRule.size, rules.length, current.id);
+        } catch (error) {
+          failure ??= error;
+        }
+      }
+    };
+    const lock = await this.db.pool.connect();
+    try {
+      await lock.query('select pg_advisory_lock($1)', [RUN_LOCK]);
+      await Promise.all(Array.from({ length: Math.min(this.config.rulesRunConcurrency, rules.length) }, worker));
+    } finally {
+      await lock.query('select pg_advisory_unlock($1)', [RUN_LOCK]).catch(() => undefined);
+      lock.release();
+    }
+    if (failure !== undefined) throw failure;
+    // In catalogue order, whatever order the workers finished in.
+    return Object.fromEntries(rules.map((r) => [r.id, byRule.get(r.id)!]));
   }
 
   /** Whether anything was imported since the last successful run started (the scheduled job asks). */
