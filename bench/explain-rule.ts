@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../src/app.module';
+import { todayInBangkok } from '../src/common/bangkok-date';
+import { loadConfig } from '../src/config/app-config';
+import { SqlDatabase } from '../src/database/sql-database';
+import { createWorkingDayIndex } from '../src/risk/engine/working-day-index';
+import { RuleRegistry } from '../src/risk/rule-registry.service';
+import type { RuleId, RuleParameters } from '../src/risk/rule-file.schema';
+import { ruleDefinition } from '../src/risk/rules';
+import { referenceDateOf } from '../src/risk/runs/reference-date';
+import { WorkingCalendarService } from '../src/universe/working-calendar.service';
+
+/**
+ * `ts-node bench/explain-rule.ts <database url> <rule id> [fiscal year]`: EXPLAIN (ANALYZE, BUFFERS) of one
+ * rule's query with the parameters in force, in the context a run gives it (working-day index), rolled back.
+ * For finding out why a rule is slow on the bench database (BENCH_KEEP=1 npm run bench:rules).
+ */
+async function main(): Promise<void> {
+  const [databaseUrl, ruleId, year] = process.argv.slice(2);
+  const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', MIGRATE_ON_START: 'false' });
+  const app = await NestFactory.createApplicationContext(
+    AppModule.forRoot({ config, databaseUrl, databaseKind: 'external', http: false }),
+    { logger: ['error'] },
+  );
+  const rule = app.get(RuleRegistry).ruleSet.rules.find((r) => r.id === ruleId);
+  const definition = ruleDefinition(ruleId as RuleId);
+  if (!rule || !definition) throw new Error(`unknown rule ${ruleId}`);
+  const fiscalYear = year ? Number(year) : null;
+  const context = { fiscalYear, referenceDate: referenceDateOf(fiscalYear, todayInBangkok()) };
+  const query = definition.query(rule.parameters as RuleParameters, context).toQuery();
+  const calendar = await app.get(WorkingCalendarService).calendar();
+  await app
+    .get(SqlDatabase)
+    .transaction(
+      async (client) => {
+        await createWorkingDayIndex(client, calendar, 2005, Number(todayInBangkok().slice(0, 4)) + 3);
+        const { rows } = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${query.text}`, query.values);
+        console.log(rows.map((r) => r['QUERY PLAN']).join('\n'));
+      },
+      () => false,
+    );
+  await app.close();
+}
+
+void main();
