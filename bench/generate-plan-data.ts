@@ -35,7 +35,15 @@ function dayAfter(start: string, offset: number): string {
   return new Date(Date.parse(`${start}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
 }
 
-export function generatePlanData(options: { agencies: number; projects: number; auditors: number; fiscalYearStart: string; seed: number }): PlanData {
+export function generatePlanData(options: {
+  agencies: number;
+  projects: number;
+  auditors: number;
+  fiscalYearStart: string;
+  seed: number;
+  /** The risk band of a score (scoring.yaml). */
+  bandOf: (score: number) => string;
+}): PlanData {
   const random = seededRandom(options.seed);
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
@@ -44,7 +52,7 @@ export function generatePlanData(options: { agencies: number; projects: number; 
   const risk = () => {
     const likelihood = int(1, 5);
     const impact = int(1, 5);
-    return { score: likelihood * impact, combined: likelihood + random() };
+    return { score: likelihood * impact, combined: likelihood + random(), band: options.bandOf(likelihood * impact) };
   };
   // Money at stake spreads over three orders of magnitude (100k to 500M THB), as provincial budgets do.
   const amount = () => Math.round(1e5 * Math.exp(random() * Math.log(5000)));

@@ -53,7 +53,14 @@ function main(): void {
     skillFor: planning.skills,
     coolingOffYears: planning.independence.coolingOffYears,
   };
-  const { auditees, auditors } = generatePlanData({ agencies: AGENCIES, projects: PROJECTS, auditors: AUDITORS, fiscalYearStart: yearStart, seed: SEED });
+  const { auditees, auditors } = generatePlanData({
+    agencies: AGENCIES,
+    projects: PROJECTS,
+    auditors: AUDITORS,
+    fiscalYearStart: yearStart,
+    seed: SEED,
+    bandOf: (score) => scoring.bands.find((b) => score >= b.min && score <= b.max)!.key,
+  });
   const days = new PlanDays(FISCAL_YEAR, rules.calendar, rules.blackouts);
 
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
@@ -104,12 +111,18 @@ function planOnce(
   yearStart: string,
 ): Timed {
   const t0 = performance.now();
-  const chosen = chooseAuditees(auditees, { ...counts, mustInclude: [], exclude: [], coverageCycleYears: planning.coverage.cycleYears, asOf: yearStart });
+  const chosen = chooseAuditees(auditees, {
+    ...counts,
+    mustInclude: [],
+    exclude: [],
+    riskBandsFirst: planning.coverage.riskBandsFirst,
+    coverageCycleYears: planning.coverage.cycleYears,
+    asOf: yearStart,
+  });
   chosen.sort((a, b) => b.candidate.score - a.candidate.score || b.candidate.combined - a.candidate.combined || a.candidate.key.localeCompare(b.candidate.key));
   const t1 = performance.now();
   const requests = chosen.map((c): EngagementRequest => {
-    const band = scoring.bands.find((b) => c.candidate.score >= b.min && c.candidate.score <= b.max)!.key;
-    const { workingDays } = sizeEngagement(c.auditType, band, c.candidate.amountAtStake, planning.sizing);
+    const { workingDays } = sizeEngagement(c.auditType, c.candidate.band, c.candidate.amountAtStake, planning.sizing);
     return requestOf(c.candidate, c.auditType, workingDays, yearStart, planning);
   });
   const t2 = performance.now();

@@ -65,17 +65,24 @@ describe('audit plans API', () => {
     expect(await brokenConstraints(plan)).toEqual([]);
   });
 
-  it('chooses agencies beyond the three-year coverage cycle first, the riskiest of them, and says so', async () => {
+  it('chooses the high and very high risks first, then agencies beyond the three-year coverage cycle, the riskiest of them', async () => {
     const { body: scores } = await request(server()).get('/api/risk/scores?fiscalYear=2568&entityType=agency').set(auditor).expect(200);
     const { body: agencies } = await request(server()).get('/api/agencies').set(auditor).expect(200);
     const lastAudited = new Map<string, string | null>(agencies.items.map((a: { code: string; lastAudited: string | null }) => [a.code, a.lastAudited]));
-    const overdue = scores.items.filter((s: { key: string }) => !lastAudited.get(s.key) || lastAudited.get(s.key)! < '2021-10-01');
-    expect(overdue.length).toBeGreaterThanOrEqual(12);
+    type Scored = { key: string; band: { key: string } };
+    const highRisk = scores.items.filter((s: Scored) => ['very_high', 'high'].includes(s.band.key));
+    const overdue = scores.items.filter((s: Scored) => !highRisk.includes(s) && (!lastAudited.get(s.key) || lastAudited.get(s.key)! < '2021-10-01'));
+    expect(highRisk.length).toBeGreaterThan(0);
+    expect(highRisk.length + overdue.length).toBeGreaterThanOrEqual(12);
+    const expected = [...highRisk, ...overdue].slice(0, 12).map((s: Scored) => s.key);
+
     const chosen = plan.engagements.filter((e) => e.auditeeType === 'agency');
-    expect(chosen.map((e) => e.auditeeKey).sort()).toEqual(overdue.slice(0, 12).map((s: { key: string }) => s.key).sort());
+    expect(chosen.map((e) => e.auditeeKey).sort()).toEqual([...expected].sort());
+    expect(chosen.find((e) => e.auditeeKey === scores.items[0].key)).toBeDefined(); // the riskiest agency is in
     for (const e of chosen) {
-      expect(e.reasons.selection.basis).toBe('coverage');
-      expect(e.rationale).toMatch(/ไม่ได้รับการตรวจสอบตั้งแต่|ยังไม่เคยได้รับการตรวจสอบ/);
+      const high = highRisk.some((s: Scored) => s.key === e.auditeeKey);
+      expect(e.reasons.selection.basis).toBe(high ? 'high_risk' : 'coverage');
+      expect(e.rationale).toMatch(high ? /ตรวจทุกปี/ : /ไม่ได้รับการตรวจสอบตั้งแต่|ยังไม่เคยได้รับการตรวจสอบ/);
     }
   });
 

@@ -53,6 +53,7 @@ export class AuditPlansService {
       ...counts,
       mustInclude: request.mustInclude ?? [],
       exclude: request.exclude ?? [],
+      riskBandsFirst: planning.coverage.riskBandsFirst,
       coverageCycleYears: request.coverageCycleYears ?? planning.coverage.cycleYears,
       asOf: yearStart,
     });
@@ -188,6 +189,7 @@ export class AuditPlansService {
         agencyCode: view.agencyCode,
         score: view.score,
         combined: view.combined,
+        band: view.band.key,
         amountAtStake: Number(view.amountAtStake),
         lastAudited: fact?.lastAudited ?? null,
         firstContractDate: fact?.firstContractDate ?? null,

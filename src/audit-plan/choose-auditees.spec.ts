@@ -1,19 +1,31 @@
 import { Candidate, chooseAuditees, ChoiceRequest, yearsBefore } from './choose-auditees';
 
+/** The shipped bands of scoring.yaml. */
+const bandOf = (score: number) => (score >= 15 ? 'very_high' : score >= 10 ? 'high' : score >= 5 ? 'medium' : 'low');
+
 const agency = (key: string, score: number, lastAudited: string | null = '2024-01-15', amountAtStake = 1_000_000): Candidate => ({
   auditeeType: 'agency',
   key,
   score,
   combined: score / 25,
+  band: bandOf(score),
   amountAtStake,
   lastAudited,
 });
-const project = (key: string, score: number): Candidate => ({ auditeeType: 'budget_project', key, score, combined: score / 25, amountAtStake: 5_000_000 });
+const project = (key: string, score: number): Candidate => ({
+  auditeeType: 'budget_project',
+  key,
+  score,
+  combined: score / 25,
+  band: bandOf(score),
+  amountAtStake: 5_000_000,
+});
 const ask = (over: Partial<ChoiceRequest> = {}): ChoiceRequest => ({
   financialAudits: 2,
   performanceAudits: 1,
   mustInclude: [],
   exclude: [],
+  riskBandsFirst: [],
   coverageCycleYears: 3,
   asOf: '2024-10-01',
   ...over,
@@ -38,6 +50,16 @@ describe('chooseAuditees', () => {
       ['OLD', 'coverage'],
       ['A', 'risk'],
       ['B', 'risk'],
+    ]);
+  });
+
+  it('chooses the highest risk bands before the coverage cycle when planning.yaml says so', () => {
+    const withOld = [agency('HIGH', 12), agency('MID', 8), agency('OLD', 3, '2021-09-30'), agency('NEVER', 4, null)];
+    const chosen = chooseAuditees(withOld, ask({ financialAudits: 3, riskBandsFirst: ['very_high', 'high'] }));
+    expect(chosen.map((c) => [c.candidate.key, c.basis])).toEqual([
+      ['HIGH', 'high_risk'],
+      ['NEVER', 'coverage'],
+      ['OLD', 'coverage'],
     ]);
   });
 

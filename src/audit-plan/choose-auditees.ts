@@ -8,6 +8,8 @@ export interface Candidate {
   score: number;
   combined: number;
   amountAtStake: number;
+  /** Risk band key of scoring.yaml. */
+  band: string;
   /** Agencies only: ISO date of the last audit, null when never audited. */
   lastAudited?: string | null;
 }
@@ -17,13 +19,15 @@ export interface ChoiceRequest {
   performanceAudits: number;
   mustInclude: readonly string[];
   exclude: readonly string[];
-  /** Years without an audit after which an agency is chosen first; counted back from `asOf`. */
+  /** Risk bands chosen before the coverage cycle applies (the highest risks are audited every year). */
+  riskBandsFirst: readonly string[];
+  /** Years without an audit after which an agency is chosen before the rest; counted back from `asOf`. */
   coverageCycleYears: number;
   /** ISO date coverage is judged at: the first day of the planned fiscal year. */
   asOf: string;
 }
 
-export type SelectionBasis = 'must_include' | 'coverage' | 'risk';
+export type SelectionBasis = 'must_include' | 'high_risk' | 'coverage' | 'risk';
 
 export interface Chosen<C extends Candidate = Candidate> {
   candidate: C;
@@ -36,8 +40,9 @@ export interface Chosen<C extends Candidate = Candidate> {
 
 /**
  * Chooses the agencies for financial audits and the budget projects for performance audits: first what the
- * request names as must-include, then agencies beyond the coverage cycle (not audited for that many years,
- * or never), then the highest risk; excluded auditees are never chosen. Ties in risk go to the larger
+ * request names as must-include, then the auditees in the highest risk bands (planning.yaml), then agencies
+ * beyond the coverage cycle (not audited for that many years, or never), then the rest by risk; excluded
+ * auditees are never chosen. Ties in risk go to the larger
  * money at stake, then the key, so the same data always gives the same choice.
  */
 export function chooseAuditees<C extends Candidate>(candidates: readonly C[], request: ChoiceRequest): Chosen<C>[] {
@@ -48,9 +53,13 @@ export function chooseAuditees<C extends Candidate>(candidates: readonly C[], re
       .sort((a, b) => b.score - a.score || b.combined - a.combined || b.amountAtStake - a.amountAtStake || a.key.localeCompare(b.key));
     const rankOf = new Map(ranked.map((c, i) => [c, i + 1]));
     const eligible = ranked.filter((c) => !request.exclude.includes(c.key));
-    const basisOf = (c: C): SelectionBasis =>
-      request.mustInclude.includes(c.key) ? 'must_include' : type === 'agency' && (c.lastAudited == null || c.lastAudited < cutoff) ? 'coverage' : 'risk';
-    const order: SelectionBasis[] = ['must_include', 'coverage', 'risk'];
+    const basisOf = (c: C): SelectionBasis => {
+      if (request.mustInclude.includes(c.key)) return 'must_include';
+      if (request.riskBandsFirst.includes(c.band)) return 'high_risk';
+      if (type === 'agency' && (c.lastAudited == null || c.lastAudited < cutoff)) return 'coverage';
+      return 'risk';
+    };
+    const order: SelectionBasis[] = ['must_include', 'high_risk', 'coverage', 'risk'];
     return eligible
       .map((c) => ({ candidate: c, basis: basisOf(c) }))
       .sort((a, b) => order.indexOf(a.basis) - order.indexOf(b.basis) || rankOf.get(a.candidate)! - rankOf.get(b.candidate)!)

@@ -51,7 +51,9 @@ export const planningSchema = z.strictObject({
     coolingOffYears: z.number().int().min(0).max(20),
   }),
   coverage: z.strictObject({
-    /** An agency not audited for this many years (or never) is chosen before agencies ranked above it by risk. */
+    /** Auditees in these risk bands (scoring.yaml keys) are chosen first, before the coverage cycle applies. */
+    riskBandsFirst: z.array(z.string().min(1)),
+    /** Then an agency not audited for this many years (or never) is chosen before the rest of the ranking. */
     cycleYears: z.number().int().min(1).max(20),
   }),
   /** Windows of every fiscal year with no audit work (month-day, both ends included), e.g. the year-end close. */

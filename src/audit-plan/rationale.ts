@@ -56,15 +56,7 @@ export function explainEngagement(
     sizing,
   };
 
-  const kind = TYPE_TH[chosen.candidate.auditeeType];
-  const why =
-    chosen.basis === 'must_include'
-      ? 'ระบุให้ตรวจในคำขอจัดทำแผน'
-      : chosen.basis === 'coverage'
-        ? lastAudited
-          ? `ไม่ได้รับการตรวจสอบตั้งแต่ ${formatThaiDate(lastAudited, 'short')} (เกินรอบการตรวจ)`
-          : 'ยังไม่เคยได้รับการตรวจสอบ (ตามรอบการตรวจ)'
-        : `ความเสี่ยงอันดับ ${chosen.riskRank} จาก ${chosen.candidates} ${kind}`;
+  const why = whyChosen(chosen, score, lastAudited);
   const parts = topParts.map((p) => PART_TH[p.source]).join(', ');
   const flags = topFlags.map((f) => `${f.title} (${f.entityKey})`).join('; ');
   const size =
@@ -78,4 +70,21 @@ export function explainEngagement(
     .filter(Boolean)
     .join(' | ');
   return { rationale, reasons };
+}
+
+/** Why the auditee is in the plan, in the words of the plan document. */
+function whyChosen(chosen: Chosen, score: RiskScoreView, lastAudited: string | null): string {
+  const rank = `อันดับ ${chosen.riskRank} จาก ${chosen.candidates} ${TYPE_TH[chosen.candidate.auditeeType]}`;
+  switch (chosen.basis) {
+    case 'must_include':
+      return 'ระบุให้ตรวจในคำขอจัดทำแผน';
+    case 'high_risk':
+      return `ความเสี่ยงระดับ${score.band.label.th} (${rank}): ตรวจทุกปี`;
+    case 'coverage':
+      return lastAudited
+        ? `ไม่ได้รับการตรวจสอบตั้งแต่ ${formatThaiDate(lastAudited, 'short')} (เกินรอบการตรวจ)`
+        : 'ยังไม่เคยได้รับการตรวจสอบ (ตามรอบการตรวจ)';
+    case 'risk':
+      return `ความเสี่ยง${rank}`;
+  }
 }

@@ -249,5 +249,10 @@ function sizingGaps(scoring: ScoringSettings, planning: PlanningSettings): RuleP
       }
     }
   }
+  planning.coverage.riskBandsFirst.forEach((key, i) => {
+    if (!scoring.bands.some((b) => b.key === key)) {
+      problems.push({ file: PLANNING_FILE, path: `coverage.riskBandsFirst.${i}`, message: `${key} is not a band of scoring.yaml (${scoring.bands.map((b) => b.key).join(', ')})` });
+    }
+  });
   return problems;
 }
