@@ -100,8 +100,10 @@ describe('audit plans API', () => {
   });
 
   it('refuses an edit that breaks a constraint, with the reason, and changes nothing', async () => {
-    const e = plan.engagements.find((x) => x.auditeeType === 'agency')!;
-    const blackout = await request(server()).patch(`/api/audit-plans/${plan.id}/engagements/${e.id}`).set(auditor).send({ start: '2025-09-01' }).expect(422);
+    // The shortest engagement (at most 15 working days) started on 10 Sep runs into the 17–30 Sep blackout.
+    const e = [...plan.engagements].sort((a, b) => a.workingDays - b.workingDays)[0];
+    expect(e.workingDays).toBeLessThanOrEqual(15);
+    const blackout = await request(server()).patch(`/api/audit-plans/${plan.id}/engagements/${e.id}`).set(auditor).send({ start: '2025-09-10' }).expect(422);
     expect(blackout.body.problems.join(' ')).toMatch(/blackout/);
     const weekend = await request(server()).patch(`/api/audit-plans/${plan.id}/engagements/${e.id}`).set(auditor).send({ start: '2024-10-05' }).expect(422);
     expect(weekend.body.problems).toEqual(['2024-10-05 is not a working day of fiscal year 2568']);
