@@ -24,10 +24,16 @@ export const benfordDeviation = defineRule('benford-deviation', (p, context) => 
      where g.agency_code is not null and g.posting_date is not null
   ),
   digits as (
-    -- the first significant digit, read from the exact decimal text (0.05 → 5)
-    select agency_code, fiscal_year, amount_set, substring(amount::text from '[1-9]')::int as digit
+    -- the first significant digit, read from the exact decimal text (0.05 → 5): the first character left
+    -- once leading zeros and the point are trimmed (cheaper than a regular expression over every amount)
+    select agency_code, fiscal_year, amount_set,
+           case when amount <> 'NaN' then ascii(ltrim(amount::text, '0.')) - 48 end as digit
       from amounts
      where amount > 0 and ${inFiscalYear('fiscal_year', context)}
+  ),
+  -- Benford's expected share of each first digit, computed once rather than for every agency and digit
+  benford as materialized (
+    select d.digit, log(1 + 1.0 / d.digit) as expected from generate_series(1, 9) as d(digit)
   ),
   digit_counts as (
     select agency_code, fiscal_year, amount_set, digit, count(*)::int as n
@@ -41,10 +47,10 @@ export const benfordDeviation = defineRule('benford-deviation', (p, context) => 
   ),
   deviations as (
     select s.agency_code, s.fiscal_year, s.amount_set, s.records,
-           avg(abs(coalesce(k.n, 0)::numeric / s.records - log(1 + 1.0 / d.digit))) as mad,
+           avg(abs(coalesce(k.n, 0)::numeric / s.records - d.expected)) as mad,
            jsonb_object_agg(d.digit::text, coalesce(k.n, 0) order by d.digit) as counts
       from sets s
-      cross join generate_series(1, 9) as d(digit)
+      cross join benford d
       left join digit_counts k on k.agency_code = s.agency_code and k.fiscal_year = s.fiscal_year
                               and k.amount_set = s.amount_set and k.digit = d.digit
      group by s.agency_code, s.fiscal_year, s.amount_set, s.records

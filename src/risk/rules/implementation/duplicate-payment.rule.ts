@@ -11,20 +11,40 @@ import { inFiscalYear } from '../../engine/rule-sql';
  * that of its latest payment (the repeat). A payment with no vendor, amount or posting date cannot be
  * compared and is not calculable on its own. Score 1; amount: the group's total less its largest payment,
  * the money paid more than once.
+ *
+ * Speed (500k contracts, ~870k payments): only a vendor and amount, or a vendor and invoice number, that
+ * occur at least twice (found by hashing, not sorting) are ordered, chained and grouped.
  */
 export const duplicatePayment = defineRule('duplicate-payment', (p, context) => sql`
-  with comparable as (
-    select g.*,
+  with repeated_amounts as (
+    -- a vendor and amount paid only once cannot chain: only the others are ordered and chained
+    select g.vendor_tin, g.amount
+      from gfmis_payments g
+     where g.vendor_tin is not null and g.amount is not null and g.posting_date is not null
+     group by g.vendor_tin, g.amount
+    having count(*) >= 2
+  ),
+  comparable as (
+    select g.doc_no, g.vendor_tin, g.amount, g.posting_date,
            -- a new chain starts when the previous payment of this vendor and amount is more than the window away
            case when g.posting_date - lag(g.posting_date) over same_amount <= ${p.windowDays}::int then 0 else 1 end as starts_chain
       from gfmis_payments g
-     where g.vendor_tin is not null and g.amount is not null and g.posting_date is not null
+      join repeated_amounts r on r.vendor_tin = g.vendor_tin and r.amount = g.amount
+     where g.posting_date is not null
     window same_amount as (partition by g.vendor_tin, g.amount order by g.posting_date, g.doc_no)
   ),
   chained as (
-    select c.*,
+    select c.vendor_tin, c.amount, c.doc_no,
            sum(c.starts_chain) over (partition by c.vendor_tin, c.amount order by c.posting_date, c.doc_no) as chain
       from comparable c
+  ),
+  repeated_invoices as (
+    select g.vendor_tin, trim(g.invoice_no) as invoice_no
+      from gfmis_payments g
+     where g.vendor_tin is not null and g.amount is not null and g.posting_date is not null
+       and nullif(trim(g.invoice_no), '') is not null
+     group by g.vendor_tin, trim(g.invoice_no)
+    having count(*) >= 2
   ),
   candidate_groups as (
     select array_agg(doc_no order by doc_no) as docs, 'sameAmount' as basis
@@ -32,11 +52,11 @@ export const duplicatePayment = defineRule('duplicate-payment', (p, context) => 
      group by vendor_tin, amount, chain
     having count(*) >= 2
      union all
-    select array_agg(doc_no order by doc_no) as docs, 'sameInvoice' as basis
-      from comparable
-     where nullif(trim(invoice_no), '') is not null
-     group by vendor_tin, trim(invoice_no)
-    having count(*) >= 2
+    select array_agg(g.doc_no order by g.doc_no) as docs, 'sameInvoice' as basis
+      from gfmis_payments g
+      join repeated_invoices r on r.vendor_tin = g.vendor_tin and r.invoice_no = trim(g.invoice_no)
+     where g.amount is not null and g.posting_date is not null
+     group by r.vendor_tin, r.invoice_no
   ),
   duplicate_groups as (
     select docs, array_agg(distinct basis order by basis) as bases
@@ -60,7 +80,7 @@ export const duplicatePayment = defineRule('duplicate-payment', (p, context) => 
      group by gr.docs, gr.bases
   ),
   incomplete as (
-    select g.*
+    select g.doc_no, g.agency_code, g.fiscal_year, g.amount, g.egp_project_id, g.vendor_tin, g.posting_date
       from gfmis_payments g
      where g.vendor_tin is null or g.amount is null or g.posting_date is null
   )

@@ -22,14 +22,18 @@ export const roundAmounts = defineRule('round-amounts', (p, context) => sql`
       from gfmis_payments g
      where g.agency_code is not null and g.posting_date is not null
   ),
-  shares as (
+  counts as (
+    -- each amount is tested once
     select agency_code, fiscal_year,
            count(*)::int as records,
-           count(*) filter (where amount % ${p.multiple}::numeric = 0)::int as round_records,
-           (count(*) filter (where amount % ${p.multiple}::numeric = 0))::numeric / count(*) as share
+           count(*) filter (where amount % ${p.multiple}::numeric = 0)::int as round_records
       from amounts
      where amount > 0 and ${inFiscalYear('fiscal_year', context)}
      group by agency_code, fiscal_year
+  ),
+  shares as (
+    select agency_code, fiscal_year, records, round_records, round_records::numeric / records as share
+      from counts
   ),
   fences as (
     select fiscal_year,
