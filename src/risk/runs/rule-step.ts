@@ -38,7 +38,8 @@ export async function runRuleStep(
   await client.query(`truncate ${RULE_OUTPUT_TABLE}`);
   const query = definition.query(rule.parameters as RuleParameters, context);
   // Only flagged and not-calculable rows are stored with their lists and evidence. Written this way, PostgreSQL
-  // (which inlines the rule's query) builds them only for those rows, not for the clear majority.
+  // builds them only for those rows, not for the clear majority — when it can inline the rule's query, which
+  // it does for a top-level SELECT without WITH (docs/risk-engine.md).
   const insert = sql`insert into ${raw(RULE_OUTPUT_TABLE)} (${columns}) select ${KEPT_COLUMNS} from (${query}) as rule_rows`.toQuery();
   await client.query(insert.text, insert.values).catch((error: Error) => {
     throw new Error(`rule ${rule.id} failed: ${error.message}`, { cause: error });

@@ -1,7 +1,7 @@
 import { sql } from '../../../database/sql-template';
 import { defineRule } from '../../engine/rule-definition';
 import { contractColumns, contractValue, inFiscalYear, wasTendered } from '../../engine/rule-sql';
-import { winningBidsCte } from './winning-bids';
+import { winningBid } from './winning-bids';
 
 /**
  * abnormally-low-bid (OCP R058): the winning bid is at most `ratio` × the reference price (ราคากลาง), a
@@ -9,17 +9,9 @@ import { winningBidsCte } from './winning-bids';
  * a winning bid on record (egp-bidders, see winning-bids.ts) or its price, or without a reference price
  * (empty or zero), is not calculable. Score 1; the ratio is in the evidence.
  */
-export const abnormallyLowBid = defineRule('abnormally-low-bid', (p, context) => sql`
-  with ${winningBidsCte(context)},
-  examined as (
-    select c.*, w.amount as winning_bid,
-           case when w.contract_id is null then 'no winning bid on record for this contract (egp-bidders)'
-                when w.amount is null then 'the winning bid has no price'
-                when c.price_build is null or c.price_build <= 0 then 'no reference price (ราคากลาง) on record' end as missing
-      from egp_contracts c
-      left join winning_bids w on w.contract_id = c.id
-     where ${inFiscalYear('c.fiscal_year', context)} and ${wasTendered('c')}
-  )
+export const abnormallyLowBid = defineRule('abnormally-low-bid', (p, context) => {
+  const w = winningBid('c');
+  return sql`
   select case when e.missing is not null then 'not_calculable'
               when e.winning_bid <= ${p.ratio}::numeric * e.price_build then 'flagged'
               else 'clear' end as outcome,
@@ -29,5 +21,13 @@ export const abnormallyLowBid = defineRule('abnormally-low-bid', (p, context) =>
          jsonb_build_object('method', e.method, 'winningBid', e.winning_bid::text, 'referencePrice', e.price_build::text,
                             'ratio', case when e.missing is null then round(e.winning_bid / e.price_build, 4)::text end) as evidence,
          e.missing as reason
-    from examined e
-`);
+    from (select c.project_id, c.contract_no, c.agency_code, c.fiscal_year, c.winner_tin, c.method, c.price_build,
+                 c.price_agree, c.sum_price_agree, ${w.amount} as winning_bid,
+                 case when not ${w.found} then 'no winning bid on record for this contract (egp-bidders)'
+                      when ${w.amount} is null then 'the winning bid has no price'
+                      when c.price_build is null or c.price_build <= 0 then 'no reference price (ราคากลาง) on record' end as missing
+            from egp_contracts c
+            ${w.joins}
+           where ${inFiscalYear('c.fiscal_year', context)} and ${wasTendered('c')}) e
+`;
+});

@@ -1,7 +1,7 @@
 import { sql } from '../../../database/sql-template';
 import { defineRule } from '../../engine/rule-definition';
-import { contractKey, contractValue, inFiscalYear, wasTendered } from '../../engine/rule-sql';
-import { winningBidsCte } from './winning-bids';
+import { COMPETITIVE_METHOD_LIST, contractKey, contractValue, inFiscalYear } from '../../engine/rule-sql';
+import { winningBid } from './winning-bids';
 
 /** Fewest tenders with a runner-up in a fiscal year for its quartiles, and so its fence, to mean anything. */
 const MIN_FENCE_GROUP = 4;
@@ -9,7 +9,8 @@ const MIN_FENCE_GROUP = 4;
 /**
  * close-runner-up (OCP R024): the gap (runner-up − winning bid) / winning bid is at most `threshold`. The
  * winning bid is the winner's (winning-bids.ts); the runner-up is the lowest valid bid (status valid or
- * winner, never disqualified) of the other bidders. Every tendered contract is examined (a competitive method, or bids on record: engine/rule-sql.ts wasTendered); one with no bid rows, fewer
+ * winner, never disqualified) of the other bidders (of equal lowest bids, the lowest bidder key's is named).
+ * Every tendered contract is examined (a competitive method, or bids on record: engine/rule-sql.ts wasTendered); one with no bid rows, fewer
  * than 2 valid bids, no winning bid on record, or an unpriced bid that could be the winner or runner-up is
  * not calculable.
  *
@@ -18,61 +19,61 @@ const MIN_FENCE_GROUP = 4;
  * gap (the tenders with 2 or more valid bids, in practice the competitive ones). When that group has fewer
  * than MIN_FENCE_GROUP gaps or an IQR of 0, its contracts are not calculable. Score 1.
  */
-export const closeRunnerUp = defineRule('close-runner-up', (p, context) => sql`
-  with ${winningBidsCte(context)},
-  bid_counts as (
-    select project_id, count(*)::int as received,
-           count(*) filter (where status in ('valid', 'winner'))::int as valid
-      from egp_bids
-     group by project_id
-  ),
-  runner_ups as (
-    select w.contract_id,
-           min(b.bid_amount) as amount,
-           (array_agg(b.bidder_tin order by b.bid_amount) filter (where b.bid_amount is not null))[1] as bidder_tin,
-           bool_or(b.bid_amount is null) as some_unpriced
-      from winning_bids w
-      join egp_bids b on b.project_id = w.project_id and b.bidder_key <> w.bidder_key
-                     and b.status in ('valid', 'winner')
-     group by w.contract_id
-  ),
-  examined as (
-    select c.*, n.received, n.valid, w.amount as winning_bid, w.bidder_tin as winning_tin,
-           r.amount as runner_up, r.bidder_tin as runner_up_tin,
-           case when n.project_id is null then 'no bids on record for this tender (egp-bidders)'
-                when n.valid < 2 then 'fewer than 2 valid bids: no runner-up'
-                when w.contract_id is null then 'no winning bid on record for this contract (egp-bidders)'
-                when w.amount is null or w.amount <= 0 then 'the winning bid has no price'
-                when r.contract_id is null then 'no valid bid from another bidder: no runner-up'
-                when r.some_unpriced then 'a valid bid has no price: the runner-up is unknown' end as missing
-      from egp_contracts c
-      left join bid_counts n on n.project_id = c.project_id
-      left join winning_bids w on w.contract_id = c.id
-      left join runner_ups r on r.contract_id = w.contract_id
-     where ${inFiscalYear('c.fiscal_year', context)} and ${wasTendered('c')}
-  ),
-  gaps as (
+export const closeRunnerUp = defineRule('close-runner-up', (p, context) => {
+  // One tender's contracts with their bids, winning bid and runner-up (the lowest valid priced bid of another
+  // bidder: the first of the two lowest that is not the winner's), as one flat SELECT over egp_contracts.
+  const examined = (alias: string) => {
+    const w = winningBid('c', `${alias}_wb`);
+    return sql`(
     select e.*, case when e.missing is null then (e.runner_up - e.winning_bid) / e.winning_bid end as gap
-      from examined e
-  ),
-  fences as (
-    select fiscal_year, count(*)::int as tenders,
-           percentile_cont(0.25) within group (order by gap) as q1,
-           percentile_cont(0.75) within group (order by gap) as q3
-      from gaps
-     where gap is not null
-     group by fiscal_year
-  ),
-  judged as (
-    select g.*, f.tenders, f.q1, f.q3, f.q1 - 1.5 * (f.q3 - f.q1) as lower_fence,
-           case when g.missing is not null then g.missing
-                when ${p.threshold}::numeric is not null then null
-                when f.tenders < ${MIN_FENCE_GROUP}::int
-                  then 'fewer than ' || ${MIN_FENCE_GROUP}::int || ' tenders with a runner-up in the fiscal year: no fence'
-                when f.q3 = f.q1 then 'the gaps of the fiscal year have no spread (IQR 0): the fence is degenerate' end as reason
-      from gaps g
-      left join fences f on f.fiscal_year is not distinct from g.fiscal_year
-  )
+      from (select c.project_id, c.contract_no, c.agency_code, c.fiscal_year, c.winner_tin, c.method, c.price_agree, c.sum_price_agree,
+                   n.received, n.valid, ${w.amount} as winning_bid,
+                   case when n.low_keys[1] = ${w.bidderKey} then n.low_amounts[2] else n.low_amounts[1] end as runner_up,
+                   case when n.low_keys[1] = ${w.bidderKey} then n.low_tins[2] else n.low_tins[1] end as runner_up_tin,
+                   case when n.project_id is null then 'no bids on record for this tender (egp-bidders)'
+                        when n.valid < 2 then 'fewer than 2 valid bids: no runner-up'
+                        when not ${w.found} then 'no winning bid on record for this contract (egp-bidders)'
+                        when ${w.amount} is null or ${w.amount} <= 0 then 'the winning bid has no price'
+                        -- the winning bid is one of the valid ones, so the others are valid − 1
+                        when n.valid - 1 < 1 then 'no valid bid from another bidder: no runner-up'
+                        -- the winning bid has a price here, so an unpriced valid bid is another bidder's
+                        when n.unpriced_valid > 0 then 'a valid bid has no price: the runner-up is unknown' end as missing
+              from egp_contracts c
+              left join (select project_id, count(*)::int as received,
+                                count(*) filter (where status in ('valid', 'winner'))::int as valid,
+                                count(*) filter (where status in ('valid', 'winner') and bid_amount is null)::int as unpriced_valid,
+                                array[min(bidder_key) filter (where low = 1), min(bidder_key) filter (where low = 2)] as low_keys,
+                                array[min(bid_amount) filter (where low = 1), min(bid_amount) filter (where low = 2)] as low_amounts,
+                                array[min(bidder_tin) filter (where low = 1), min(bidder_tin) filter (where low = 2)] as low_tins
+                           -- low: rank of a valid priced bid in its tender, by price then bidder key (null for the others)
+                           from (select project_id, status, bid_amount, bidder_key, bidder_tin,
+                                        case when status in ('valid', 'winner') and bid_amount is not null
+                                             then row_number() over (partition by project_id, status in ('valid', 'winner') and bid_amount is not null
+                                                                     order by bid_amount, bidder_key) end as low
+                                   from egp_bids) ranked
+                          group by project_id) n on n.project_id = c.project_id
+              ${w.joins}
+             -- wasTendered (engine/rule-sql.ts): a competitive method, or bids on record (n is this tender's bids)
+             where ${inFiscalYear('c.fiscal_year', context)}
+               and (c.method = any(${[...COMPETITIVE_METHOD_LIST]}) or n.project_id is not null)
+            -- a fence against inlining: each row's values are computed here once, not once per use above
+            offset 0) e
+  )`;
+  };
+  // The fence is needed only without a fixed threshold: then the gaps of each fiscal year are gathered first.
+  const fenced = p.threshold === null;
+  const fences = fenced
+    ? sql`left join (select g.fiscal_year, count(*)::int as tenders,
+                            percentile_cont(0.25) within group (order by g.gap) as q1,
+                            percentile_cont(0.75) within group (order by g.gap) as q3
+                       from ${examined('f')} g
+                      where g.gap is not null
+                      group by g.fiscal_year) f on f.fiscal_year is not distinct from g.fiscal_year`
+    : sql``;
+  const tenders = fenced ? sql`f.tenders` : sql`null::int`;
+  const q1 = fenced ? sql`f.q1` : sql`null::float8`;
+  const q3 = fenced ? sql`f.q3` : sql`null::float8`;
+  return sql`
   select case when j.reason is not null then 'not_calculable'
               when ${p.threshold}::numeric is not null
                 then case when j.runner_up - j.winning_bid <= ${p.threshold}::numeric * j.winning_bid then 'flagged' else 'clear' end
@@ -92,5 +93,13 @@ export const closeRunnerUp = defineRule('close-runner-up', (p, context) => sql`
                                           then jsonb_build_object('group', 'fiscal year ' || j.fiscal_year, 'tenders', j.tenders,
                                                                   'q1', j.q1, 'q3', j.q3, 'lower', j.lower_fence) end) as evidence,
          j.reason
-    from judged j
-`);
+    from (select g.*, ${tenders} as tenders, ${q1} as q1, ${q3} as q3, ${q1} - 1.5 * (${q3} - ${q1}) as lower_fence,
+                 case when g.missing is not null then g.missing
+                      when ${p.threshold}::numeric is not null then null
+                      when ${tenders} < ${MIN_FENCE_GROUP}::int
+                        then 'fewer than ' || ${MIN_FENCE_GROUP}::int || ' tenders with a runner-up in the fiscal year: no fence'
+                      when ${q3} = ${q1} then 'the gaps of the fiscal year have no spread (IQR 0): the fence is degenerate' end as reason
+            from ${examined('g')} g
+            ${fences}) j
+`;
+});

@@ -1,7 +1,7 @@
 import { sql } from '../../../database/sql-template';
 import { defineRule } from '../../engine/rule-definition';
 import { compositeKey } from '../../engine/rule-sql';
-import { tenderParticipation } from './tender-participation.sql';
+import { tenderBidders } from './tender-participation.sql';
 
 /**
  * co-bidding-pairs (OCP R053/R057): two vendors bid in the same tenders at least `minTenders` times within a
@@ -12,31 +12,6 @@ import { tenderParticipation } from './tender-participation.sql';
  * Score: the dominant bidder's share of the common tenders (≥ winShare when flagged).
  */
 export const coBiddingPairs = defineRule('co-bidding-pairs', (p, context) => sql`
-  with ${tenderParticipation(context)},
-  pair_tenders as (
-    select a.tin as tin_a, b.tin as tin_b, a.fiscal_year, a.project_id
-      from tender_bidders a
-      join tender_bidders b on b.project_id = a.project_id and a.tin < b.tin
-  ),
-  pairs as (
-    select pt.tin_a, pt.tin_b, pt.fiscal_year,
-           count(*)::int                                          as common,
-           count(*) filter (where pt.tin_a = any(t.winners))::int as wins_a,
-           count(*) filter (where pt.tin_b = any(t.winners))::int as wins_b,
-           count(*) filter (where t.winners is null)::int         as unknown,
-           sum(t.value)                                           as value,
-           array_agg(pt.project_id order by pt.project_id)        as project_ids
-      from pair_tenders pt
-      join tenders t on t.project_id = pt.project_id
-     group by pt.tin_a, pt.tin_b, pt.fiscal_year
-  ),
-  judged as (
-    select pr.*,
-           greatest(pr.wins_a, pr.wins_b)                                   as top_wins,
-           case when pr.wins_a >= pr.wins_b then pr.tin_a else pr.tin_b end as top_winner,
-           pr.common >= ${p.minTenders}::int                                as enough
-      from pairs pr
-  )
   select case when j.enough and j.top_wins >= ${p.winShare}::numeric * j.common             then 'flagged'
               when j.enough and j.top_wins + j.unknown >= ${p.winShare}::numeric * j.common then 'not_calculable'
               else 'clear' end as outcome,
@@ -45,7 +20,7 @@ export const coBiddingPairs = defineRule('co-bidding-pairs', (p, context) => sql
          j.fiscal_year,
          round(j.top_wins::numeric / j.common, 4) as score,
          j.value as amount,
-         j.project_ids,
+         (select array_agg(id order by id) from unnest(j.project_ids) as id) as project_ids,
          array[j.tin_a, j.tin_b] as vendor_tins,
          null::text[] as payment_docs,
          jsonb_build_object('commonTenders', j.common,
@@ -53,9 +28,26 @@ export const coBiddingPairs = defineRule('co-bidding-pairs', (p, context) => sql
                             'unknownWinner', j.unknown,
                             'dominantWinner', j.top_winner,
                             'dominantShare', round(j.top_wins::numeric / j.common, 4)::text,
-                            'projectIds', to_jsonb(j.project_ids)) as evidence,
+                            'projectIds', (select to_jsonb(array_agg(id order by id)) from unnest(j.project_ids) as id)) as evidence,
          case when j.enough and j.top_wins < ${p.winShare}::numeric * j.common
                    and j.top_wins + j.unknown >= ${p.winShare}::numeric * j.common
               then format('the winner of %s of the %s common tenders is not on record', j.unknown, j.common) end as reason
-    from judged j
+    from (
+      with tender_bidders as ${tenderBidders(context)}
+      select pr.*,
+             greatest(pr.wins_a, pr.wins_b)                                   as top_wins,
+             case when pr.wins_a >= pr.wins_b then pr.tin_a else pr.tin_b end as top_winner,
+             pr.common >= ${p.minTenders}::int                                as enough
+        from (select a.tin as tin_a, b.tin as tin_b, a.fiscal_year,
+                     count(*)::int                            as common,
+                     count(*) filter (where a.won)::int       as wins_a,
+                     count(*) filter (where b.won)::int       as wins_b,
+                     count(*) filter (where a.unknown)::int   as unknown,
+                     sum(a.value)                             as value,
+                     -- in no order: sorted above, only for the rows whose lists are kept
+                     array_agg(a.project_id)                  as project_ids
+                from tender_bidders a
+                join tender_bidders b on b.project_id = a.project_id and a.tin < b.tin
+               group by a.tin, b.tin, a.fiscal_year) pr
+    ) j
 `);

@@ -11,13 +11,6 @@ import { contractColumns, contractValue, inFiscalYear, OPEN_METHODS } from '../.
  * Score: the part of the period cut short, (days − workingDays) / days (capped to 0–1).
  */
 export const contractBeforeStandstill = defineRule('contract-before-standstill', (p, context) => sql`
-  with examined as (
-    select c.*, t.winner_announced,
-           pg_temp.working_days_between(t.winner_announced, c.contract_date) as working_days
-      from egp_contracts c
-      left join tender_events t on t.project_id = c.project_id
-     where c.method = any(${[...OPEN_METHODS]}) and ${inFiscalYear('c.fiscal_year', context)}
-  )
   select case when x.working_days is null        then 'not_calculable'
               when x.working_days < ${p.days}::int then 'flagged'
               else 'clear' end as outcome,
@@ -29,5 +22,13 @@ export const contractBeforeStandstill = defineRule('contract-before-standstill',
          case when x.winner_announced is null then 'no winner announcement date (tender events)'
               when x.contract_date is null    then 'no contract signing date'
               when x.working_days is null     then 'a date outside the working-day calendar' end as reason
-    from examined x
+    from (select c.project_id, c.contract_no, c.agency_code, c.fiscal_year, c.winner_tin, c.method, c.contract_date,
+                 c.price_agree, c.sum_price_agree, t.winner_announced,
+                 -- pg_temp.working_days_between(announcement, signing), read from its index by join
+                 signed.n - announced.n as working_days
+            from egp_contracts c
+            left join tender_events t on t.project_id = c.project_id
+            left join working_day_index announced on announced.day = t.winner_announced
+            left join working_day_index signed on signed.day = c.contract_date
+           where c.method = any(${[...OPEN_METHODS]}) and ${inFiscalYear('c.fiscal_year', context)}) x
 `);

@@ -1,7 +1,7 @@
 import { sql } from '../../../database/sql-template';
 import { defineRule } from '../../engine/rule-definition';
 import { compositeKey } from '../../engine/rule-sql';
-import { tenderParticipation } from './tender-participation.sql';
+import { tenderBidders } from './tender-participation.sql';
 
 /**
  * cover-bidder (OCP R025): a vendor that bid in at least `minTenders` tenders in the fiscal year and won none
@@ -10,18 +10,6 @@ import { tenderParticipation } from './tender-participation.sql';
  * unknown (it may have won those). Score 1.
  */
 export const coverBidder = defineRule('cover-bidder', (p, context) => sql`
-  with ${tenderParticipation(context)},
-  vendors_in_year as (
-    select b.tin, b.fiscal_year,
-           count(*)::int                                     as tenders,
-           count(*) filter (where b.tin = any(t.winners))::int as wins,
-           count(*) filter (where t.winners is null)::int      as unknown,
-           sum(t.value)                                      as value,
-           array_agg(b.project_id order by b.project_id)     as project_ids
-      from tender_bidders b
-      join tenders t on t.project_id = b.project_id
-     group by b.tin, b.fiscal_year
-  )
   select case when v.tenders < ${p.minTenders}::int or v.wins > 0 then 'clear'
               when v.unknown > 0                                then 'not_calculable'
               else 'flagged' end as outcome,
@@ -30,12 +18,19 @@ export const coverBidder = defineRule('cover-bidder', (p, context) => sql`
          v.fiscal_year,
          1 as score,
          null::numeric as amount,
-         v.project_ids,
+         (select array_agg(id order by id) from unnest(v.project_ids) as id) as project_ids,
          array[v.tin] as vendor_tins,
          null::text[] as payment_docs,
          jsonb_build_object('tenders', v.tenders, 'wins', v.wins, 'unknownWinner', v.unknown,
-                            'projectIds', to_jsonb(v.project_ids)) as evidence,
+                            'projectIds', (select to_jsonb(array_agg(id order by id)) from unnest(v.project_ids) as id)) as evidence,
          case when v.tenders >= ${p.minTenders}::int and v.wins = 0 and v.unknown > 0
               then format('no win on record, but the winner of %s of its %s tenders is unknown', v.unknown, v.tenders) end as reason
-    from vendors_in_year v
+    from (select b.tin, b.fiscal_year,
+                 count(*)::int                          as tenders,
+                 count(*) filter (where b.won)::int     as wins,
+                 count(*) filter (where b.unknown)::int as unknown,
+                 -- in no order: sorted above, only for the rows whose lists are kept
+                 array_agg(b.project_id)                as project_ids
+            from ${tenderBidders(context)} b
+           group by b.tin, b.fiscal_year) v
 `);

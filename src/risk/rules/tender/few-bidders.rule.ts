@@ -9,9 +9,6 @@ import { contractColumns, contractValue, inFiscalYear } from '../../engine/rule-
  * Score: how far below the minimum, (min − received) / (min − 1), so a single bid scores 1.
  */
 export const fewBidders = defineRule('few-bidders', (p, context) => sql`
-  with bids as (
-    select project_id, count(*)::int as received from egp_bids group by project_id
-  )
   select case when b.received is null then 'not_calculable'
               when b.received < ${p.min}::int then 'flagged'
               else 'clear' end as outcome,
@@ -21,6 +18,6 @@ export const fewBidders = defineRule('few-bidders', (p, context) => sql`
          jsonb_build_object('method', c.method, 'bidsReceived', b.received, 'minimum', ${p.min}::int) as evidence,
          case when b.received is null then 'no bids on record for this tender (egp-bidders)' end as reason
     from egp_contracts c
-    left join bids b on b.project_id = c.project_id
+    left join (select project_id, count(*)::int as received from egp_bids group by project_id) b on b.project_id = c.project_id
    where c.method = 'selection' and ${inFiscalYear('c.fiscal_year', context)}
 `);

@@ -1,6 +1,6 @@
 import { sql } from '../../../database/sql-template';
 import { defineRule } from '../../engine/rule-definition';
-import { contractKey, contractValue, inFiscalYear, wasTendered } from '../../engine/rule-sql';
+import { COMPETITIVE_METHOD_LIST, contractKey, contractValue, inFiscalYear } from '../../engine/rule-sql';
 
 /**
  * identical-bids (OCP R028): two or more different bidders in the same tender offered exactly the same
@@ -9,29 +9,6 @@ import { contractKey, contractValue, inFiscalYear, wasTendered } from '../../eng
  * a bid has no price and no two priced bids match (the unpriced one might). Score 1.
  */
 export const identicalBids = defineRule('identical-bids', (_p, context) => sql`
-  with bid_counts as (
-    select project_id, count(*)::int as received, count(*) filter (where bid_amount is null)::int as unpriced
-      from egp_bids
-     group by project_id
-  ),
-  same_price as (
-    select project_id, bid_amount,
-           jsonb_agg(jsonb_build_object('bidderTin', bidder_tin, 'bidderName', bidder_name, 'status', status)
-                     order by bidder_key) as bidders
-      from egp_bids
-     where bid_amount is not null
-     group by project_id, bid_amount
-    having count(*) >= 2
-  ),
-  identical as (
-    select s.project_id,
-           jsonb_agg(jsonb_build_object('amount', s.bid_amount::text, 'bidders', s.bidders) order by s.bid_amount) as prices,
-           (select array_agg(distinct b.bidder_tin)
-              from egp_bids b
-             where b.project_id = s.project_id and b.bid_amount = any(array_agg(s.bid_amount))) as tins
-      from same_price s
-     group by s.project_id
-  )
   select case when i.project_id is not null then 'flagged'
               when n.project_id is null then 'not_calculable'
               when n.unpriced > 0 then 'not_calculable'
@@ -48,7 +25,26 @@ export const identicalBids = defineRule('identical-bids', (_p, context) => sql`
               when n.project_id is null then 'no bids on record for this tender (egp-bidders)'
               when n.unpriced > 0 then n.unpriced || ' of ' || n.received || ' bids have no price' end as reason
     from egp_contracts c
-    left join bid_counts n on n.project_id = c.project_id
-    left join identical i on i.project_id = c.project_id
-   where ${inFiscalYear('c.fiscal_year', context)} and ${wasTendered('c')}
+    left join (select project_id, count(*)::int as received, count(*) filter (where bid_amount is null)::int as unpriced
+                 from egp_bids
+                group by project_id) n on n.project_id = c.project_id
+    left join (select s.project_id,
+                      jsonb_agg(jsonb_build_object('amount', s.bid_amount::text, 'bidders', s.bidders) order by s.bid_amount) as prices,
+                      (select array_agg(distinct b.bidder_tin)
+                         from egp_bids b
+                        where b.project_id = s.project_id and b.bid_amount = any(array_agg(s.bid_amount))) as tins
+                 from (select b.project_id, b.bid_amount,
+                              jsonb_agg(jsonb_build_object('bidderTin', b.bidder_tin, 'bidderName', b.bidder_name, 'status', b.status)
+                                        order by b.bidder_key) as bidders
+                         from egp_bids b
+                         -- the prices offered twice or more in a tender, found before any evidence is built
+                         join (select project_id, bid_amount
+                                 from egp_bids
+                                where bid_amount is not null
+                                group by project_id, bid_amount
+                               having count(*) >= 2) twice on twice.project_id = b.project_id and twice.bid_amount = b.bid_amount
+                        group by b.project_id, b.bid_amount) s
+                group by s.project_id) i on i.project_id = c.project_id
+   -- wasTendered (engine/rule-sql.ts): a competitive method, or bids on record (n is this tender's bids)
+   where ${inFiscalYear('c.fiscal_year', context)} and (c.method = any(${[...COMPETITIVE_METHOD_LIST]}) or n.project_id is not null)
 `);

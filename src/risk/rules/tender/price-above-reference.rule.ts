@@ -8,13 +8,6 @@ import { contractColumns, contractValue, inFiscalYear } from '../../engine/rule-
  * reference price (empty or zero) or without a value is not calculable. Score 1; the excess is in the evidence.
  */
 export const priceAboveReference = defineRule('price-above-reference', (p, context) => sql`
-  with examined as (
-    select c.*, ${contractValue('c')} as value,
-           case when c.price_build is null or c.price_build <= 0 then 'no reference price (ราคากลาง) on record'
-                when ${contractValue('c')} is null then 'no contract price on record' end as missing
-      from egp_contracts c
-     where ${inFiscalYear('c.fiscal_year', context)}
-  )
   select case when e.missing is not null then 'not_calculable'
               when e.value > e.price_build * (1 + ${p.tolerance}::numeric) then 'flagged'
               else 'clear' end as outcome,
@@ -24,5 +17,9 @@ export const priceAboveReference = defineRule('price-above-reference', (p, conte
          jsonb_build_object('method', e.method, 'contractValue', e.value::text, 'referencePrice', e.price_build::text,
                             'excess', (e.value - e.price_build)::text) as evidence,
          e.missing as reason
-    from examined e
+    from (select c.*, ${contractValue('c')} as value,
+                 case when c.price_build is null or c.price_build <= 0 then 'no reference price (ราคากลาง) on record'
+                      when ${contractValue('c')} is null then 'no contract price on record' end as missing
+            from egp_contracts c
+           where ${inFiscalYear('c.fiscal_year', context)}) e
 `);

@@ -8,13 +8,6 @@ import { COMPETITIVE_METHOD_LIST, contractColumns, contractValue, inFiscalYear }
  * without a reference price (empty or zero) or without a value is not calculable. Score 1.
  */
 export const priceNearReference = defineRule('price-near-reference', (p, context) => sql`
-  with examined as (
-    select c.*, ${contractValue('c')} as value,
-           case when c.price_build is null or c.price_build <= 0 then 'no reference price (ราคากลาง) on record'
-                when ${contractValue('c')} is null then 'no contract price on record' end as missing
-      from egp_contracts c
-     where c.method = any(${[...COMPETITIVE_METHOD_LIST]}) and ${inFiscalYear('c.fiscal_year', context)}
-  )
   select case when e.missing is not null then 'not_calculable'
               when e.value >= ${p.ratio}::numeric * e.price_build then 'flagged'
               else 'clear' end as outcome,
@@ -24,5 +17,9 @@ export const priceNearReference = defineRule('price-near-reference', (p, context
          jsonb_build_object('method', e.method, 'contractValue', e.value::text, 'referencePrice', e.price_build::text,
                             'ratio', case when e.missing is null then round(e.value / e.price_build, 4)::text end) as evidence,
          e.missing as reason
-    from examined e
+    from (select c.*, ${contractValue('c')} as value,
+                 case when c.price_build is null or c.price_build <= 0 then 'no reference price (ราคากลาง) on record'
+                      when ${contractValue('c')} is null then 'no contract price on record' end as missing
+            from egp_contracts c
+           where c.method = any(${[...COMPETITIVE_METHOD_LIST]}) and ${inFiscalYear('c.fiscal_year', context)}) e
 `);

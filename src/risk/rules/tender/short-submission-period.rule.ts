@@ -1,4 +1,4 @@
-import { sql } from '../../../database/sql-template';
+import { join, sql, SqlFragment } from '../../../database/sql-template';
 import { defineRule } from '../../engine/rule-definition';
 import { contractColumns, contractValue, inFiscalYear } from '../../engine/rule-sql';
 
@@ -10,28 +10,17 @@ import { contractColumns, contractValue, inFiscalYear } from '../../engine/rule-
  * deadline or the contract value is missing, or a date lies outside the working-day calendar.
  * Score: the shortfall as a share of the minimum, 1 − workingDays / minWorkingDays (capped to 0–1).
  */
-export const shortSubmissionPeriod = defineRule('short-submission-period', (p, context) => sql`
-  with examined as (
-    select c.*, t.invitation_date, t.bid_deadline,
-           ${contractValue('c')} as value,
-           pg_temp.working_days_between(t.invitation_date, t.bid_deadline) as working_days
-      from egp_contracts c
-      join tender_events t on t.project_id = c.project_id
-     where ${inFiscalYear('c.fiscal_year', context)}
-  ),
-  banded as (
-    select e.*, band.max_value, band.min_days
-      from examined e
-      left join lateral (
-             select (b.band ->> 'maxValue')::numeric       as max_value,
-                    (b.band ->> 'minWorkingDays')::int     as min_days
-               from jsonb_array_elements(${JSON.stringify(p.bands)}::jsonb) with ordinality as b(band, n)
-              where e.value is not null
-                and (b.band ->> 'maxValue' is null or e.value <= (b.band ->> 'maxValue')::numeric)
-              order by b.n
-              limit 1
-           ) band on true
-  )
+export const shortSubmissionPeriod = defineRule('short-submission-period', (p, context) => {
+  // The contract's band, written out as one CASE over the bands in order (first match wins), so that no row
+  // parses the bands again; `value` is null when the contract has no value (then no band).
+  const bandOf = (pick: (band: (typeof p.bands)[number]) => SqlFragment) =>
+    sql`case when e.value is null then null ${join(
+      p.bands.map((band) =>
+        band.maxValue === null ? sql`when true then ${pick(band)}` : sql`when e.value <= ${band.maxValue}::numeric then ${pick(band)}`,
+      ),
+      ' ',
+    )} end`;
+  return sql`
   select case when x.invitation_date is null or x.bid_deadline is null or x.value is null
                    or x.working_days is null or x.min_days is null then 'not_calculable'
               when x.working_days < x.min_days                     then 'flagged'
@@ -47,5 +36,17 @@ export const shortSubmissionPeriod = defineRule('short-submission-period', (p, c
               when x.value is null           then 'no contract value'
               when x.working_days is null    then 'a date outside the working-day calendar'
               when x.min_days is null        then 'no value band covers the contract value' end as reason
-    from banded x
-`);
+    from (select e.*,
+                 ${bandOf((band) => sql`${band.maxValue}::numeric`)} as max_value,
+                 ${bandOf((band) => sql`${band.minWorkingDays}::int`)} as min_days
+            from (select c.project_id, c.contract_no, c.agency_code, c.fiscal_year, c.winner_tin,
+                         t.invitation_date, t.bid_deadline, ${contractValue('c')} as value,
+                         -- pg_temp.working_days_between(invitation, deadline), read from its index by join
+                         deadline.n - invitation.n as working_days
+                    from egp_contracts c
+                    join tender_events t on t.project_id = c.project_id
+                    left join working_day_index invitation on invitation.day = t.invitation_date
+                    left join working_day_index deadline on deadline.day = t.bid_deadline
+                   where ${inFiscalYear('c.fiscal_year', context)}) e) x
+`;
+});

@@ -8,9 +8,6 @@ import { contractColumns, contractValue, inFiscalYear } from '../../engine/rule-
  * not calculable: its bids are unknown, not zero.
  */
 export const singleBidder = defineRule('single-bidder', (p, context) => sql`
-  with bids as (
-    select project_id, count(*)::int as received from egp_bids group by project_id
-  )
   select case when b.received is null then 'not_calculable'
               when b.received = 1 then 'flagged'
               else 'clear' end as outcome,
@@ -20,6 +17,6 @@ export const singleBidder = defineRule('single-bidder', (p, context) => sql`
          jsonb_build_object('method', c.method, 'bidsReceived', b.received) as evidence,
          case when b.received is null then 'no bids on record for this tender (egp-bidders)' end as reason
     from egp_contracts c
-    left join bids b on b.project_id = c.project_id
+    left join (select project_id, count(*)::int as received from egp_bids group by project_id) b on b.project_id = c.project_id
    where c.method = any(${p.methods}) and ${inFiscalYear('c.fiscal_year', context)}
 `);
