@@ -1,6 +1,7 @@
 import { startFixtureApp } from '../../../../test/support/fixture-database';
 import { evaluateRule } from '../../../../test/support/rule-harness';
 import type { TestApp } from '../../../../test/support/test-app';
+import { SqlDatabase } from '../../../database/sql-database';
 
 /**
  * The agency-and-vendor pattern rules over the Rayong fixtures: each rule's planted positives, decoys and
@@ -129,6 +130,27 @@ describe('repeat-vendor', () => {
     const v = await evaluateRule(t, 'repeat-vendor');
     expect(v.row(fourContracts)?.outcome).toBe('clear');
     expect(v.row(smallAgency)).toMatchObject({ outcome: 'clear', evidence: { share: 0.5478, shareApplies: false, agencyContracts: 4 } });
+  });
+
+  it('still judges a pair when another vendor’s value is missing, and only a pair whose own value is missing is not calculable', async () => {
+    const db = t.app.get(SqlDatabase);
+    // A specific-method buy of 02301 (FY2567) from a new vendor, with no price on record.
+    await db.query(
+      `insert into egp_contracts (project_id, contract_no, agency_code, method, fiscal_year, contract_date, winner_tin, winner_tin_valid)
+       values ('67999999999', '99/2567', '02301', 'specific', 2567, '2024-03-01', '0105599999991', true)`,
+    );
+    try {
+      const v = await evaluateRule(t, 'repeat-vendor');
+      expect(v.row('02301|0105599999991|2567')).toMatchObject({ outcome: 'not_calculable', reason: expect.stringMatching(/of the vendor's specific-method/) });
+      // byShare's known share (0.4578) reaches 0.4, but the missing value could lower it: not calculable, not flagged.
+      expect(v.row(byShare)).toMatchObject({ outcome: 'not_calculable', reason: expect.stringMatching(/could lower it/) });
+      // Every other pair of 02301 in FY2567 has a known share below 0.4, which the missing value can only lower.
+      const others = v.rows.filter((r) => r.entity_key.startsWith('02301|') && r.fiscal_year === 2567 && ![byShare, '02301|0105599999991|2567'].includes(r.entity_key));
+      expect(others.length).toBeGreaterThan(0);
+      expect(others.every((r) => r.outcome === 'clear')).toBe(true);
+    } finally {
+      await db.query(`delete from egp_contracts where project_id = '67999999999'`);
+    }
   });
 
   it('follows minContracts and share', async () => {

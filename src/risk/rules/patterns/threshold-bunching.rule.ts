@@ -1,4 +1,4 @@
-import { sql } from '../../../database/sql-template';
+import { join, sql } from '../../../database/sql-template';
 import { defineRule } from '../../engine/rule-definition';
 import { contractColumns, contractValue, inFiscalYear, SPECIFIC_METHOD } from '../../engine/rule-sql';
 
@@ -8,7 +8,17 @@ import { contractColumns, contractValue, inFiscalYear, SPECIFIC_METHOD } from '.
  * examined; one with no contract value is not calculable. When bands of two limits overlap, the evidence
  * names the lowest limit the value sits under. Score 1; amount = the contract value.
  */
-export const thresholdBunching = defineRule('threshold-bunching', (p, context) => sql`
+export const thresholdBunching = defineRule('threshold-bunching', (p, context) => {
+  // The limits in ascending order as one CASE (each limit a bind parameter): the first band that holds the
+  // value is the lowest limit it sits under. A CASE, not a subquery over the list, as it runs on every contract.
+  const ascending = [...p.limits].sort((a, b) => a - b);
+  const limitHit = sql`case ${join(
+    ascending.map(
+      (limit) => sql`when ${limit}::numeric * (1 - ${p.band}::numeric) <= v.value and v.value <= ${limit}::numeric then ${limit}::numeric`,
+    ),
+    ' ',
+  )} end`;
+  return sql`
   select case when v.value is null then 'not_calculable'
               when hit.limit_value is not null then 'flagged'
               else 'clear' end as outcome,
@@ -16,16 +26,12 @@ export const thresholdBunching = defineRule('threshold-bunching', (p, context) =
          1 as score,
          v.value as amount,
          jsonb_build_object('value', v.value::text, 'limit', hit.limit_value::text,
-                            'bandFloor', hit.band_floor::text, 'band', ${p.band}::numeric::text) as evidence,
+                            'bandFloor', (hit.limit_value * (1 - ${p.band}::numeric))::text,
+                            'band', ${p.band}::numeric::text) as evidence,
          case when v.value is null then 'no contract value (egp-contracts ราคาตกลงซื้อ/จ้าง, งบสัญญา)' end as reason
     from egp_contracts c
    cross join lateral (select ${contractValue('c')} as value) v
-    left join lateral (
-         select l as limit_value, l * (1 - ${p.band}::numeric) as band_floor
-           from unnest(${p.limits}::numeric[]) l
-          where l * (1 - ${p.band}::numeric) <= v.value and v.value <= l
-          order by l
-          limit 1
-         ) hit on true
+   cross join lateral (select ${limitHit} as limit_value) hit
    where c.method = ${SPECIFIC_METHOD} and ${inFiscalYear('c.fiscal_year', context)}
-`);
+`;
+});

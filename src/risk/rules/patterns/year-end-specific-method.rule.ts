@@ -20,9 +20,10 @@ export const yearEndSpecificMethod = defineRule('year-end-specific-method', (p, 
          case when c.contract_date is null then 'no contract signing date (egp-contracts วันที่ลงนามสัญญา)' end as reason
     from egp_contracts c
    cross join lateral (
-         -- 30 September of the fiscal year the contract was signed in (from October on, the next one)
-         select make_date(extract(year from c.contract_date)::int
-                          + case when extract(month from c.contract_date) >= 10 then 1 else 0 end, 9, 30) as fiscal_year_end
+         -- 30 September of the fiscal year the contract was signed in (from October on, the next one): the
+         -- year of the date 92 days later (30 September + 92 = 31 December, 1 October + 92 = 1 January).
+         -- date_part (float) rather than extract (numeric): it runs on every specific-method contract.
+         select make_date(date_part('year', c.contract_date + 92)::int, 9, 30) as fiscal_year_end
          ) y
    where c.method = ${SPECIFIC_METHOD} and ${inFiscalYear('c.fiscal_year', context)}
 `);
