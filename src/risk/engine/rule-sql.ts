@@ -1,3 +1,4 @@
+import { FISCAL_YEAR_BE_RANGE, fiscalYearRange } from '../../common/fiscal-year';
 import { raw, sql, SqlFragment } from '../../database/sql-template';
 import type { RuleContext } from './rule-definition';
 
@@ -45,6 +46,16 @@ export function compositeKey(...parts: string[]): SqlFragment {
  */
 export function wasTendered(alias: string): SqlFragment {
   return sql`(${raw(alias)}.method = any(${[...COMPETITIVE_METHOD_LIST]}) or exists (select 1 from egp_bids tendered where tendered.project_id = ${raw(alias)}.project_id))`;
+}
+
+/**
+ * The last day of every fiscal year the service accepts, as a derived table `(fiscal_year, year_end)`, from the
+ * one fiscal-year function (src/common/fiscal-year.ts): SQL joins it rather than doing calendar arithmetic.
+ */
+export function fiscalYearEnds(): SqlFragment {
+  const years: number[] = [];
+  for (let y = FISCAL_YEAR_BE_RANGE.min; y <= FISCAL_YEAR_BE_RANGE.max; y++) years.push(y);
+  return sql`(select * from unnest(${years}::int[], ${years.map((y) => fiscalYearRange(y).end)}::date[]) as fy(fiscal_year, year_end))`;
 }
 
 /** Open methods (e-bidding, e-market, price inquiry); competitive methods add selection. */

@@ -1,3 +1,4 @@
+import { fiscalYearRange } from '../../../common/fiscal-year';
 import { raw, sql } from '../../../database/sql-template';
 import { defineRule, type RuleContext } from '../../engine/rule-definition';
 import { compositeKey, contractValue, inFiscalYear, SPECIFIC_METHOD } from '../../engine/rule-sql';
@@ -89,10 +90,10 @@ export const splitPurchase = defineRule('split-purchase', (p, context) => sql`
 
 /**
  * A run for one fiscal year reads the contracts that can share a window with a contract of that year: from
- * windowDays before its 1 October to windowDays after its 30 September (BE year − 543 = CE year of 30 Sep).
+ * windowDays before its first day to windowDays after its last.
  */
 function datesThatCanShareAWindowWithTheRun(column: string, windowDays: number, context: RuleContext) {
   if (context.fiscalYear === null) return raw('true');
-  return sql`${raw(column)} between make_date(${context.fiscalYear}::int - 544, 10, 1) - ${windowDays}::int
-                               and make_date(${context.fiscalYear}::int - 543, 9, 30) + ${windowDays}::int`;
+  const { start, end } = fiscalYearRange(context.fiscalYear);
+  return sql`${raw(column)} between ${start}::date - ${windowDays}::int and ${end}::date + ${windowDays}::int`;
 }
