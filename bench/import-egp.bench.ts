@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { generateEgpFile } from './generate-egp-file';
+import { dropDatabase, freshDatabase, withServer } from './bench-database';
 
 /**
  * `npm run bench:import`: e-GP files of 100k and 1M rows in the FY2568 published layout (31 names over
@@ -11,7 +11,6 @@ import { generateEgpFile } from './generate-egp-file';
  * unchanged), and loaded with plain `psql \copy` into a bare text staging table as the baseline.
  * Uses the PostgreSQL at BENCH_DATABASE_SERVER (default 127.0.0.1:5432); makes and drops its own database.
  */
-const SERVER = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SIZES = (process.env.BENCH_ROWS ?? '100000,1000000').split(',').map(Number);
 const OUT = join(__dirname, 'out');
 
@@ -65,26 +64,7 @@ function psqlCopy(file: string, database: { url: string }): number {
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
-async function freshDatabase(name: string): Promise<{ name: string; url: string }> {
-  await dropDatabase(name);
-  await withServer((c) => c.query(`create database ${name}`));
-  const url = new URL(SERVER);
-  url.pathname = `/${name}`;
-  return { name, url: url.toString() };
-}
 
-async function dropDatabase(name: string): Promise<void> {
-  await withServer((c) => c.query(`drop database if exists ${name} with (force)`));
-}
 
-async function withServer<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: SERVER });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 void main();

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
-import { Client } from 'pg';
 import { profileStatements } from './statement-profile';
 import { AppModule } from '../src/app.module';
 import { loadConfig } from '../src/config/app-config';
 import { RiskRunsService } from '../src/risk/runs/risk-runs.service';
+import { withDatabase } from './bench-database';
 
 /**
  * One run of every enabled rule (RiskRunsService.run, as `cli rules run` does) in a process of its own, so
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
  * counted). The CPU time says what the run costs whatever else the machine is doing.
  */
 async function backends(url: string, database: string): Promise<{ peakRssMb: number | null; cpuS: number | null }> {
-  const pids = await withClient(url, async (c) =>
+  const pids = await withDatabase(url, async (c) =>
     (await c.query<{ pid: number }>(`select pid from pg_stat_activity where datname = $1 and application_name = 'audit-radar'`, [database])).rows,
   );
   let peakRssMb: number | null = null;
@@ -72,7 +72,7 @@ async function backends(url: string, database: string): Promise<{ peakRssMb: num
 }
 
 async function tempBytes(url: string, database: string): Promise<number> {
-  return withClient(url, async (c) => {
+  return withDatabase(url, async (c) => {
     // pg_stat_database is updated when backends report; force a fresh snapshot
     await c.query(`select pg_stat_clear_snapshot()`);
     const { rows } = await c.query<{ temp_bytes: string }>(`select temp_bytes from pg_stat_database where datname = $1`, [database]);
@@ -80,14 +80,5 @@ async function tempBytes(url: string, database: string): Promise<number> {
   });
 }
 
-async function withClient<T>(url: string, work: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 void main();

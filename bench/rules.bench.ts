@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { generateRuleData } from './generate-rule-data';
+import { dropDatabase, freshDatabase, withDatabase, withServer } from './bench-database';
 
 /**
  * `npm run bench:rules`: a synthetic province of BENCH_CONTRACTS e-GP contracts (default 500,000; a
@@ -13,7 +13,6 @@ import { generateRuleData } from './generate-rule-data';
  * flag, later ones update them in place, as the nightly run does. BENCH_KEEP=1 keeps the database.
  * Uses the PostgreSQL at BENCH_DATABASE_SERVER (default 127.0.0.1:5432); makes and drops its own database.
  */
-const SERVER = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SIZES = (process.env.BENCH_CONTRACTS ?? '500000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 1);
 const KEEP = process.env.BENCH_KEEP === '1';
@@ -110,31 +109,9 @@ async function databaseSize(name: string): Promise<string> {
   return withServer(async (c) => (await c.query(`select pg_size_pretty(pg_database_size($1)) as s`, [name])).rows[0].s);
 }
 
-async function freshDatabase(name: string): Promise<{ name: string; url: string }> {
-  await dropDatabase(name);
-  await withServer((c) => c.query(`create database ${name}`));
-  const url = new URL(SERVER);
-  url.pathname = `/${name}`;
-  return { name, url: url.toString() };
-}
 
-async function dropDatabase(name: string): Promise<void> {
-  await withServer((c) => c.query(`drop database if exists ${name} with (force)`));
-}
 
-async function withServer<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  return withDatabase(SERVER, work);
-}
 
-async function withDatabase<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 void main().catch((error) => {
   console.error(error);

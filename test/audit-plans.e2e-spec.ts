@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { binaryBody } from './support/binary-body';
 import { fiscalYearRange } from '../src/common/fiscal-year';
 import { AuditPlansQueries } from '../src/audit-plan/audit-plans.queries';
 import type { AuditPlanView, EngagementView } from '../src/audit-plan/audit-plan.views';
@@ -135,11 +136,7 @@ describe('audit plans API', () => {
         .get(`/api/audit-plans/${plan.id}/export?format=${format}`)
         .set(auditor)
         .buffer(true)
-        .parse((res, done) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => done(null, Buffer.concat(chunks)));
-        })
+        .parse(binaryBody)
         .expect(200);
     const csv = await get('csv');
     expect(csv.headers['content-type']).toMatch(/text\/csv/);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
 import request from 'supertest';
+import { binaryBody } from './support/binary-body';
 import { ScheduledJobs } from '../src/jobs/scheduled-jobs';
 import { startFixtureApp } from './support/fixture-database';
 import { TestApp, TEST_ADMIN_TOKEN } from './support/test-app';
@@ -152,11 +153,7 @@ describe('risk runs and flags API', () => {
       .get('/api/flags/export?format=xlsx&rule=single-bidder')
       .set(auditor)
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(binaryBody)
       .expect(200);
     const workbook = new Workbook();
     await workbook.xlsx.load((xlsx.body as Buffer).buffer as ArrayBuffer);
