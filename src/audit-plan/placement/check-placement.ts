@@ -43,7 +43,12 @@ export function violationsOf(
     if (i === 0 && !canLead(auditor, rules)) problems.push(`${id} (${auditor.role}) cannot lead: the leader must be ${rules.leaderRoles.join(' or ')}`);
     if (!hasSkill(auditor, request.auditType, rules)) problems.push(`${id} lacks the ${rules.skillFor[request.auditType]} skill`);
     if (!isIndependentOf(auditor, request.agencyCode, rules)) problems.push(`${id} worked in agency ${request.agencyCode} within the cooling-off period`);
-    const absence = auditor.unavailable.find((r) => r.from <= placement.end && r.to >= placement.start);
+    // An absence only matters on a day the engagement works: one on a weekend or holiday inside it does not.
+    const absence = auditor.unavailable.find((r) => {
+      const first = days.firstIndexOnOrAfter(r.from > placement.start ? r.from : placement.start);
+      const last = r.to < placement.end ? r.to : placement.end;
+      return first < days.count && days.days[first] <= last;
+    });
     if (absence) problems.push(`${id} is unavailable ${absence.from} to ${absence.to}`);
     const clash = others.find((o) => o.placement.auditors.includes(id) && o.placement.start <= placement.end && o.placement.end >= placement.start);
     if (clash) problems.push(`${id} is on ${clash.request.key} from ${clash.placement.start} to ${clash.placement.end}`);

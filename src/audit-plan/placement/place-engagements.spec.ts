@@ -73,6 +73,18 @@ describe('placeEngagements: examples', () => {
     expect(placed[0].auditors).toEqual(['S2', 'A1']);
   });
 
+  it('does not count an absence on a weekend inside the engagement', () => {
+    // Saturday 5 Oct 2024 lies inside the first ten working days; nobody works it.
+    const people = [auditor('S1', { unavailable: [{ from: '2024-10-05', to: '2024-10-06' }] }), auditor('A1', { role: 'auditor' })];
+    const { placed } = placeEngagements([request('a')], people, rules);
+    expect(placed[0]).toMatchObject({ start: '2024-10-01', auditors: ['S1', 'A1'] });
+    const requestA = request('a');
+    expect(violationsOf(placed[0], requestA, [], people, rules)).toEqual([]);
+    expect(violationsOf({ ...placed[0], start: '2024-10-01' }, requestA, [], [auditor('S1', { unavailable: [{ from: '2024-10-04', to: '2024-10-06' }] }), people[1]], rules)).toEqual([
+      'S1 is unavailable 2024-10-04 to 2024-10-06',
+    ]);
+  });
+
   it('explains why an engagement cannot be placed', () => {
     const people = [auditor('S1', { skills: ['financial'] }), auditor('A1', { role: 'auditor', skills: ['performance'] })];
     const { unplaced } = placeEngagements(
