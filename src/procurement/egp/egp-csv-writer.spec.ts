@@ -1,4 +1,4 @@
-import { RAYONG_ROAD_CONTRACT } from '../../../test/support/egp-sample-contracts';
+import { OFFICE_SUPPLIES_BUY, RAYONG_ROAD_CONTRACT } from '../../../test/support/egp-sample-contracts';
 import { parse as parseCsv } from 'csv-parse/sync';
 import {
   egpHeaderLine,
@@ -20,40 +20,8 @@ const LAYOUTS: EgpLayoutName[] = [
 
 const CONTRACTS: EgpContractRow[] = [
   { ...RAYONG_ROAD_CONTRACT, projectName: 'ก่อสร้างถนน คสล. หมู่ที่ 3, ตำบลเนินพระ "สายหลัก"' },
-  {
-    projectId: '64099012345',
-    projectName: 'ซื้อวัสดุสำนักงาน',
-    projectType: 'goods',
-    projectTypeText: 'ซื้อ',
-    deptName: 'สำนักงานจังหวัดระยอง',
-    deptSubName: null,
-    method: 'specific',
-    methodText: 'เฉพาะเจาะจง',
-    methodGroupText: 'วิธีการจัดหา ประกาศเชิญชวนทั่วไป คัดเลือก เฉพาะเจาะจง',
-    announceDate: '2021-09-05',
-    projectMoney: '98500',
-    priceBuild: '98500',
-    sumPriceAgree: '97000',
-    budgetYear: 2564,
-    transactionDate: '2021-09-16',
-    province: 'ระยอง',
-    district: 'บ้านฉาง',
-    subdistrict: 'สำนักท้อน',
-    projectStatus: 'สิ้นสุดสัญญา',
-    location: null,
-    lat: null,
-    lon: null,
-    winnerTinRaw: '1.05552E+11',
-    winnerTin: null,
-    winnerTinValid: false,
-    winnerName: 'ห้างหุ้นส่วนจำกัด บ้านฉางพาณิชย์',
-    contractNo: null,
-    contractDate: '2021-09-17',
-    contractFinishDate: '2057-01-31', // beyond BE 2599: written with its full year
-    priceAgree: '97000',
-    contractStatus: 'delivered_complete',
-    contractStatusText: 'ส่งงานครบถ้วน',
-  },
+  // beyond BE 2599, the finish date is written with its full year
+  { ...OFFICE_SUPPLIES_BUY, announceDate: '2021-09-05', contractFinishDate: '2057-01-31' },
   {
     projectId: 'P67100012345',
     projectName: 'จ้างที่ปรึกษาออกแบบอาคาร',

@@ -1,4 +1,4 @@
-import { RAYONG_ROAD_CONTRACT } from '../../../test/support/egp-sample-contracts';
+import { OFFICE_SUPPLIES_BUY, RAYONG_ROAD_CONTRACT } from '../../../test/support/egp-sample-contracts';
 import { detectEgpLayout, EgpLayoutName } from './egp-layout';
 import { EgpContractRow, parseEgpRow, Problem } from './egp-row';
 
@@ -84,40 +84,7 @@ const PUBLISHED: { expected: EgpLayoutName; label: string; header: string[]; row
 
 const EXPECTED: EgpContractRow[] = [
   RAYONG_ROAD_CONTRACT,
-  {
-    projectId: '64099012345',
-    projectName: 'ซื้อวัสดุสำนักงาน',
-    projectType: 'goods',
-    projectTypeText: 'ซื้อ',
-    deptName: 'สำนักงานจังหวัดระยอง',
-    deptSubName: null,
-    method: 'specific',
-    methodText: 'เฉพาะเจาะจง',
-    methodGroupText: GENERIC_GROUP,
-    announceDate: '2021-09-15',
-    projectMoney: '98500',
-    priceBuild: '98500',
-    sumPriceAgree: '97000',
-    budgetYear: 2564,
-    transactionDate: '2021-09-16',
-    province: 'ระยอง',
-    district: 'บ้านฉาง',
-    subdistrict: 'สำนักท้อน',
-    projectStatus: 'สิ้นสุดสัญญา',
-    location: null,
-    lat: null,
-    lon: null,
-    winnerTinRaw: '1.05552E+11',
-    winnerTin: null,
-    winnerTinValid: false,
-    winnerName: 'ห้างหุ้นส่วนจำกัด บ้านฉางพาณิชย์',
-    contractNo: null,
-    contractDate: '2021-09-17',
-    contractFinishDate: '2021-09-24',
-    priceAgree: '97000',
-    contractStatus: 'delivered_complete',
-    contractStatusText: 'ส่งงานครบถ้วน',
-  },
+  OFFICE_SUPPLIES_BUY,
   {
     projectId: '68019777001',
     projectName: 'จ้างเหมาบริการรักษาความปลอดภัย',
