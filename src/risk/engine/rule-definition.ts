@@ -28,8 +28,9 @@ export interface RuleContext {
  * | reason        | text    | why it is not calculable (required for 'not_calculable')                  |
  *
  * The query is built from the rule's parameters (from `rules/<id>.yaml`, validated) and the run context;
- * every value goes in as a bind parameter through the `sql` template. The run context also provides
- * `pg_temp.working_days_between(a, b)` (working days d with a < d ≤ b, from the service's one calendar).
+ * every value goes in as a bind parameter through the `sql` template. The run context also provides the
+ * temporary table `working_day_index (day, n)` (engine/working-day-index.ts): working days d with a < d ≤ b
+ * are `b.n − a.n`, from the service's one calendar.
  */
 export interface RuleDefinition<Id extends RuleId = RuleId> {
   readonly id: Id;

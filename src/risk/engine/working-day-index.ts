@@ -3,22 +3,17 @@ import type { WorkingDayCalendar } from '../../common/working-days';
 import { eachDay } from '../../common/iso-date';
 
 /**
- * Working-day arithmetic for rule queries, from the service's one calendar (src/common/working-days.ts):
- * a temporary table numbering the working days, and `pg_temp.working_days_between(a, b)` over it, so that
- * SQL never re-implements weekends and holidays. Dates outside the indexed years give null, which rules
- * report as not calculable.
+ * Working-day arithmetic for rule queries, from the service's one calendar (src/common/working-days.ts): a
+ * temporary table `working_day_index (day, n)` where n counts the working days up to and including `day`.
+ * The working days d with a < d ≤ b (rules-catalogue.md conventions) are `b.n − a.n`, joined on both dates, so
+ * SQL never re-implements weekends and holidays. Dates outside the indexed years join nothing (null), which
+ * rules report as not calculable.
  */
 export async function createWorkingDayIndex(client: PoolClient, calendar: WorkingDayCalendar, fromYearCe: number, toYearCe: number): Promise<void> {
   const { days, counts } = numbering(calendar, fromYearCe, toYearCe);
   await client.query(`create temporary table working_day_index (day date primary key, n int not null) on commit drop`);
   await client.query(`insert into working_day_index select * from unnest($1::date[], $2::int[])`, [days, counts]);
   await client.query(`analyze working_day_index`);
-  // Working days d with a < d ≤ b (rules-catalogue.md conventions); negative when b is before a.
-  await client.query(`
-    create or replace function pg_temp.working_days_between(a date, b date) returns int
-    language sql stable as $$
-      select (select n from working_day_index where day = b) - (select n from working_day_index where day = a)
-    $$`);
 }
 
 /** Each day of the years with the count of working days up to it; kept per calendar, as every rule of a run needs it. */

@@ -24,7 +24,7 @@ export const contractBeforeStandstill = defineRule('contract-before-standstill',
               when x.working_days is null     then 'a date outside the working-day calendar' end as reason
     from (select c.project_id, c.contract_no, c.agency_code, c.fiscal_year, c.winner_tin, c.method, c.contract_date,
                  c.price_agree, c.sum_price_agree, t.winner_announced,
-                 -- pg_temp.working_days_between(announcement, signing), read from its index by join
+                 -- working days d with announcement < d ≤ signing (engine/working-day-index.ts)
                  signed.n - announced.n as working_days
             from egp_contracts c
             left join tender_events t on t.project_id = c.project_id

@@ -41,7 +41,7 @@ export const shortSubmissionPeriod = defineRule('short-submission-period', (p, c
                  ${bandOf((band) => sql`${band.minWorkingDays}::int`)} as min_days
             from (select c.project_id, c.contract_no, c.agency_code, c.fiscal_year, c.winner_tin,
                          t.invitation_date, t.bid_deadline, ${contractValue('c')} as value,
-                         -- pg_temp.working_days_between(invitation, deadline), read from its index by join
+                         -- working days d with invitation < d ≤ deadline (engine/working-day-index.ts)
                          deadline.n - invitation.n as working_days
                     from egp_contracts c
                     join tender_events t on t.project_id = c.project_id
