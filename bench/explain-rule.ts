@@ -4,7 +4,8 @@ import { AppModule } from '../src/app.module';
 import { todayInBangkok } from '../src/common/bangkok-date';
 import { loadConfig } from '../src/config/app-config';
 import { SqlDatabase } from '../src/database/sql-database';
-import { createWorkingDayIndex } from '../src/risk/engine/working-day-index';
+import { insertRuleOutput } from '../src/risk/engine/rule-output';
+import { prepareRuleTransaction } from '../src/risk/engine/rule-transaction';
 import { RuleRegistry } from '../src/risk/rule-registry.service';
 import type { RuleId, RuleParameters } from '../src/risk/rule-file.schema';
 import { ruleDefinition } from '../src/risk/rules';
@@ -13,7 +14,7 @@ import { WorkingCalendarService } from '../src/universe/working-calendar.service
 
 /**
  * `ts-node bench/explain-rule.ts <database url> <rule id> [fiscal year]`: EXPLAIN (ANALYZE, BUFFERS) of one
- * rule's query with the parameters in force, in the context a run gives it (working-day index), rolled back.
+ * rule's query with the parameters in force, wrapped and prepared exactly as a run executes it, rolled back.
  * For finding out why a rule is slow on the bench database (BENCH_KEEP=1 npm run bench:rules).
  */
 async function main(): Promise<void> {
@@ -28,13 +29,14 @@ async function main(): Promise<void> {
   if (!rule || !definition) throw new Error(`unknown rule ${ruleId}`);
   const fiscalYear = year ? Number(year) : null;
   const context = { fiscalYear, referenceDate: referenceDateOf(fiscalYear, todayInBangkok()) };
-  const query = definition.query(rule.parameters as RuleParameters, context).toQuery();
+  // Explained as a run executes it: the engine's insert around the rule, with the run's settings.
+  const query = insertRuleOutput(definition.query(rule.parameters as RuleParameters, context)).toQuery();
   const calendar = await app.get(WorkingCalendarService).calendar();
   await app
     .get(SqlDatabase)
     .transaction(
       async (client) => {
-        await createWorkingDayIndex(client, calendar, 2005, Number(todayInBangkok().slice(0, 4)) + 3);
+        await prepareRuleTransaction(client, calendar, 2005, Number(todayInBangkok().slice(0, 4)) + 3);
         const { rows } = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${query.text}`, query.values);
         console.log(rows.map((r) => r['QUERY PLAN']).join('\n'));
       },

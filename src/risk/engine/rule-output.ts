@@ -1,3 +1,5 @@
+import { raw, sql, type SqlFragment } from '../../database/sql-template';
+
 /**
  * The columns every rule query returns (see RuleDefinition), and the temporary table a run collects one
  * rule's rows in before they are counted and stored — all in SQL, so clear rows never travel to Node.
@@ -33,3 +35,17 @@ export const CREATE_RULE_OUTPUT = `
     reason text,
     check (outcome <> 'not_calculable' or reason is not null)
   ) on commit drop`;
+
+const DETAIL_COLUMNS = new Set<string>(['project_ids', 'vendor_tins', 'payment_docs', 'evidence', 'reason']);
+const KEPT_COLUMNS = raw(
+  RULE_OUTPUT_COLUMNS.map((c) => (DETAIL_COLUMNS.has(c) ? `case when outcome <> 'clear' then ${c} end as ${c}` : c)).join(', '),
+);
+
+/**
+ * The statement that stores a rule's rows in `rule_output`. Only flagged and not-calculable rows keep their lists
+ * and evidence; PostgreSQL then builds them only for those rows, not for the clear majority — when it can inline
+ * the rule's query, which it does for a top-level SELECT without WITH (docs/risk-engine.md).
+ */
+export function insertRuleOutput(ruleQuery: SqlFragment): SqlFragment {
+  return sql`insert into ${raw(RULE_OUTPUT_TABLE)} (${raw(RULE_OUTPUT_COLUMNS.join(', '))}) select ${KEPT_COLUMNS} from (${ruleQuery}) as rule_rows`;
+}

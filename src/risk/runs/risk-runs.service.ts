@@ -4,9 +4,8 @@ import { fiscalYearRange } from '../../common/fiscal-year';
 import { AppConfig } from '../../config/app-config';
 import { SqlDatabase } from '../../database/sql-database';
 import { WorkingCalendarService } from '../../universe/working-calendar.service';
-import { CREATE_RULE_OUTPUT } from '../engine/rule-output';
 import type { RuleContext } from '../engine/rule-definition';
-import { createWorkingDayIndex } from '../engine/working-day-index';
+import { prepareRuleTransaction } from '../engine/rule-transaction';
 import type { LoadedRule } from '../rule-loader';
 import type { RuleId } from '../rule-file.schema';
 import { RuleRegistry } from '../rule-registry.service';
@@ -115,13 +114,7 @@ export class RiskRunsService {
           byRule.set(
             current.id,
             await this.db.transaction(async (client) => {
-              // Rule queries are few and set-based; JIT compiling them costs more than it saves, badly so when
-              // the planner misjudges a join on tables not yet analysed after an import.
-              await client.query('set local jit = off');
-              // Rules sort and hash whole tables; 4 MB (the default) sends those to temp files on disk.
-              await client.query(`set local work_mem = '64MB'`);
-              await createWorkingDayIndex(client, calendar, fromYear, toYear);
-              await client.query(CREATE_RULE_OUTPUT);
+              await prepareRuleTransaction(client, calendar, fromYear, toYear);
               return runRuleStep(client, runId, current, ruleDefinition(current.id)!, context);
             }),
           );

@@ -1,7 +1,6 @@
 import type { PoolClient } from 'pg';
-import { raw, sql } from '../../database/sql-template';
 import type { RuleContext, RuleDefinition } from '../engine/rule-definition';
-import { RULE_OUTPUT_COLUMNS, RULE_OUTPUT_TABLE } from '../engine/rule-output';
+import { insertRuleOutput, RULE_OUTPUT_TABLE } from '../engine/rule-output';
 import type { LoadedRule } from '../rule-loader';
 import type { RuleParameters } from '../rule-file.schema';
 
@@ -15,11 +14,6 @@ export interface RuleStepResult extends RuleCounts {
   durationMs: number;
 }
 
-const columns = raw(RULE_OUTPUT_COLUMNS.join(', '));
-const DETAIL_COLUMNS = new Set(['project_ids', 'vendor_tins', 'payment_docs', 'evidence', 'reason']);
-const KEPT_COLUMNS = raw(
-  RULE_OUTPUT_COLUMNS.map((c) => (DETAIL_COLUMNS.has(c) ? `case when outcome <> 'clear' then ${c} end as ${c}` : c)).join(', '),
-);
 
 /**
  * Runs one rule inside a run's transaction, all in SQL: the rule's rows go into `rule_output`, are
@@ -37,10 +31,7 @@ export async function runRuleStep(
   const started = performance.now();
   await client.query(`truncate ${RULE_OUTPUT_TABLE}`);
   const query = definition.query(rule.parameters as RuleParameters, context);
-  // Only flagged and not-calculable rows are stored with their lists and evidence. Written this way, PostgreSQL
-  // builds them only for those rows, not for the clear majority — when it can inline the rule's query, which
-  // it does for a top-level SELECT without WITH (docs/risk-engine.md).
-  const insert = sql`insert into ${raw(RULE_OUTPUT_TABLE)} (${columns}) select ${KEPT_COLUMNS} from (${query}) as rule_rows`.toQuery();
+  const insert = insertRuleOutput(query).toQuery();
   await client.query(insert.text, insert.values).catch((error: Error) => {
     throw new Error(`rule ${rule.id} failed: ${error.message}`, { cause: error });
   });
