@@ -28,7 +28,9 @@ const tolerance = () => share();
 export const PURCHASE_METHODS = [...Object.keys(EGP_METHOD_TEXT), 'other'] as unknown as [EgpMethod, ...EgpMethod[]];
 
 /** Competitive methods of the catalogue: the open ones (e-bidding, e-market, price inquiry) plus selection. */
-export const COMPETITIVE_METHODS: EgpMethod[] = ['e_bidding', 'e_market', 'price_inquiry', 'selection'];
+/** Open methods of the catalogue: e-bidding, e-market and price inquiry. */
+export const OPEN_METHODS: EgpMethod[] = ['e_bidding', 'e_market', 'price_inquiry'];
+export const COMPETITIVE_METHODS: EgpMethod[] = [...OPEN_METHODS, 'selection'];
 
 /** short-submission-period: minimum working days for contracts up to `maxValue` THB (null: every value above). */
 const submissionBand = z.strictObject({

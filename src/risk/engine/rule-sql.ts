@@ -1,5 +1,6 @@
 import { FISCAL_YEAR_BE_RANGE, fiscalYearRange } from '../../common/fiscal-year';
 import { raw, sql, SqlFragment } from '../../database/sql-template';
+import { COMPETITIVE_METHODS } from '../rule-file.schema';
 import type { RuleContext } from './rule-definition';
 
 /*
@@ -45,7 +46,7 @@ export function compositeKey(...parts: string[]): SqlFragment {
  * never had bids, are not reported as "not calculable" one by one.
  */
 export function wasTendered(alias: string): SqlFragment {
-  return sql`(${raw(alias)}.method = any(${[...COMPETITIVE_METHOD_LIST]}) or exists (select 1 from egp_bids tendered where tendered.project_id = ${raw(alias)}.project_id))`;
+  return sql`(${raw(alias)}.method = any(${COMPETITIVE_METHODS}) or exists (select 1 from egp_bids tendered where tendered.project_id = ${raw(alias)}.project_id))`;
 }
 
 /**
@@ -58,8 +59,5 @@ export function fiscalYearEnds(): SqlFragment {
   return sql`(select * from unnest(${years}::int[], ${years.map((y) => fiscalYearRange(y).end)}::date[]) as fy(fiscal_year, year_end))`;
 }
 
-/** Open methods (e-bidding, e-market, price inquiry); competitive methods add selection. */
-export const OPEN_METHODS = ['e_bidding', 'e_market', 'price_inquiry'] as const;
-export const COMPETITIVE_METHOD_LIST = [...OPEN_METHODS, 'selection'] as const;
 /** เฉพาะเจาะจง. */
 export const SPECIFIC_METHOD = 'specific';

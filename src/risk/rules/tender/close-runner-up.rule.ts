@@ -1,6 +1,7 @@
 import { sql } from '../../../database/sql-template';
 import { defineRule } from '../../engine/rule-definition';
-import { COMPETITIVE_METHOD_LIST, contractKey, contractValue, inFiscalYear } from '../../engine/rule-sql';
+import { contractKey, contractValue, inFiscalYear } from '../../engine/rule-sql';
+import { COMPETITIVE_METHODS } from '../../rule-file.schema';
 import { winningBid } from './winning-bids';
 
 /** Fewest tenders with a runner-up in a fiscal year for its quartiles, and so its fence, to mean anything. */
@@ -55,7 +56,7 @@ export const closeRunnerUp = defineRule('close-runner-up', (p, context) => {
               ${w.joins}
              -- wasTendered (engine/rule-sql.ts): a competitive method, or bids on record (n is this tender's bids)
              where ${inFiscalYear('c.fiscal_year', context)}
-               and (c.method = any(${[...COMPETITIVE_METHOD_LIST]}) or n.project_id is not null)
+               and (c.method = any(${COMPETITIVE_METHODS}) or n.project_id is not null)
             -- a fence against inlining: each row's values are computed here once, not once per use above
             offset 0) e
   )`;

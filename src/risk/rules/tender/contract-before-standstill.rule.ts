@@ -1,6 +1,7 @@
 import { sql } from '../../../database/sql-template';
 import { defineRule } from '../../engine/rule-definition';
-import { contractColumns, contractValue, inFiscalYear, OPEN_METHODS } from '../../engine/rule-sql';
+import { contractColumns, contractValue, inFiscalYear } from '../../engine/rule-sql';
+import { OPEN_METHODS } from '../../rule-file.schema';
 
 /**
  * contract-before-standstill (Act s.66): a contract awarded by an open method (e-bidding, e-market, price
@@ -30,5 +31,5 @@ export const contractBeforeStandstill = defineRule('contract-before-standstill',
             left join tender_events t on t.project_id = c.project_id
             left join working_day_index announced on announced.day = t.winner_announced
             left join working_day_index signed on signed.day = c.contract_date
-           where c.method = any(${[...OPEN_METHODS]}) and ${inFiscalYear('c.fiscal_year', context)}) x
+           where c.method = any(${OPEN_METHODS}) and ${inFiscalYear('c.fiscal_year', context)}) x
 `);

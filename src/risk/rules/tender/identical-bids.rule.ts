@@ -1,6 +1,7 @@
 import { sql } from '../../../database/sql-template';
 import { defineRule } from '../../engine/rule-definition';
-import { COMPETITIVE_METHOD_LIST, contractKey, contractValue, inFiscalYear } from '../../engine/rule-sql';
+import { contractKey, contractValue, inFiscalYear } from '../../engine/rule-sql';
+import { COMPETITIVE_METHODS } from '../../rule-file.schema';
 
 /**
  * identical-bids (OCP R028): two or more different bidders in the same tender offered exactly the same
@@ -46,5 +47,5 @@ export const identicalBids = defineRule('identical-bids', (_p, context) => sql`
                         group by b.project_id, b.bid_amount) s
                 group by s.project_id) i on i.project_id = c.project_id
    -- wasTendered (engine/rule-sql.ts): a competitive method, or bids on record (n is this tender's bids)
-   where ${inFiscalYear('c.fiscal_year', context)} and (c.method = any(${[...COMPETITIVE_METHOD_LIST]}) or n.project_id is not null)
+   where ${inFiscalYear('c.fiscal_year', context)} and (c.method = any(${COMPETITIVE_METHODS}) or n.project_id is not null)
 `);

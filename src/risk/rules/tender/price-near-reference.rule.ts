@@ -1,6 +1,7 @@
 import { sql } from '../../../database/sql-template';
 import { defineRule } from '../../engine/rule-definition';
-import { COMPETITIVE_METHOD_LIST, contractColumns, contractValue, inFiscalYear } from '../../engine/rule-sql';
+import { contractColumns, contractValue, inFiscalYear } from '../../engine/rule-sql';
+import { COMPETITIVE_METHODS } from '../../rule-file.schema';
 
 /**
  * price-near-reference (OCP R031): a contract awarded by a competitive method whose value is at least
@@ -21,5 +22,5 @@ export const priceNearReference = defineRule('price-near-reference', (p, context
                  case when c.price_build is null or c.price_build <= 0 then 'no reference price (ราคากลาง) on record'
                       when ${contractValue('c')} is null then 'no contract price on record' end as missing
             from egp_contracts c
-           where c.method = any(${[...COMPETITIVE_METHOD_LIST]}) and ${inFiscalYear('c.fiscal_year', context)}) e
+           where c.method = any(${COMPETITIVE_METHODS}) and ${inFiscalYear('c.fiscal_year', context)}) e
 `);
