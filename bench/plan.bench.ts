@@ -13,6 +13,7 @@ import { curatedCalendar } from '../src/common/working-days';
 import { loadRuleFiles } from '../src/risk/rule-loader';
 import type { ScoringSettings } from '../src/risk/rule-file.schema';
 import { generatePlanData, type BenchAuditee } from './generate-plan-data';
+import { bandOf } from '../src/risk/scores/score-model';
 
 /**
  * `npm run bench:plan`: the planning core (choose → size → place) of AuditPlansService.generate over a
@@ -59,7 +60,7 @@ function main(): void {
     auditors: AUDITORS,
     fiscalYearStart: yearStart,
     seed: SEED,
-    bandOf: (score) => scoring.bands.find((b) => score >= b.min && score <= b.max)!.key,
+    bandOf: (score) => bandOf(score, scoring.bands).key,
   });
   const days = new PlanDays(FISCAL_YEAR, rules.calendar, rules.blackouts);
 

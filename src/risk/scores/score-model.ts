@@ -44,8 +44,13 @@ export function scoreOf(raw: RawParts, amountAtStake: number, settings: ScoringS
   const likelihood = levelOf(combined, settings.likelihood.cuts);
   const impact = levelOf(amountAtStake, settings.impact.amountCuts);
   const score = likelihood * impact;
-  const band = settings.bands.find((b) => score >= b.min && score <= b.max)!;
+  const band = bandOf(score, settings.bands);
   return { score, likelihood, impact, band: { key: band.key, label: band.label }, combined, parts };
+}
+
+/** The band of the 5 × 5 table a score (1–25) falls in; scoring.yaml's bands cover 1–25 without gaps. */
+export function bandOf(score: number, bands: ScoringSettings['bands']): ScoringSettings['bands'][number] {
+  return bands.find((b) => score >= b.min && score <= b.max)!;
 }
 
 /** Level 1–5 from four ascending cut points: below the first is 1, from the last is 5. */
