@@ -8,12 +8,12 @@ import { PlanDays } from '../src/audit-plan/placement/plan-days';
 import { blackoutsOf, type PlanningSettings } from '../src/audit-plan/planning-settings.schema';
 import { sizeEngagement } from '../src/audit-plan/size-engagement';
 import { fiscalYearRange } from '../src/common/fiscal-year';
-import { addDays } from '../src/common/iso-date';
 import { curatedCalendar } from '../src/common/working-days';
 import { loadRuleFiles } from '../src/risk/rule-loader';
 import type { ScoringSettings } from '../src/risk/rule-file.schema';
 import { generatePlanData, type BenchAuditee } from './generate-plan-data';
 import { bandOf } from '../src/risk/scores/score-model';
+import { engagementRequestOf } from '../src/audit-plan/engagement-request';
 
 /**
  * `npm run bench:plan`: the planning core (choose → size → place) of AuditPlansService.generate over a
@@ -124,7 +124,7 @@ function planOnce(
   const t1 = performance.now();
   const requests = chosen.map((c): EngagementRequest => {
     const { workingDays } = sizeEngagement(c.auditType, c.candidate.band, c.candidate.amountAtStake, planning.sizing);
-    return requestOf(c.candidate, c.auditType, workingDays, yearStart, planning);
+    return engagementRequestOf(c.candidate, c.auditType, workingDays, yearStart, planning);
   });
   const t2 = performance.now();
   const result = placeEngagements(requests, auditors, rules);
@@ -133,13 +133,6 @@ function planOnce(
 }
 
 /** The earliest start as AuditPlansService gives it: agencies from the first day, projects after their first contract. */
-function requestOf(c: BenchAuditee, auditType: EngagementRequest['auditType'], workingDays: number, yearStart: string, planning: PlanningSettings): EngagementRequest {
-  const key = `${c.auditeeType}:${c.key}`;
-  if (c.auditeeType === 'agency') return { key, auditType, agencyCode: c.agencyCode, workingDays, earliestStart: yearStart };
-  if (!c.firstContractDate) return { key, auditType, agencyCode: c.agencyCode, workingDays, earliestStart: null, noStartReason: 'no signed contract yet' };
-  const opens = addDays(c.firstContractDate, planning.performance.daysAfterFirstContract);
-  return { key, auditType, agencyCode: c.agencyCode, workingDays, earliestStart: opens > yearStart ? opens : yearStart };
-}
 
 /** Every placement checked against the rest with the planner's own constraint checker (outside the timing). */
 function check(run: Timed, auditors: readonly AuditorProfile[], rules: PlacementRules, days: PlanDays): number {

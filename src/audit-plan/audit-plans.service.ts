@@ -1,7 +1,6 @@
 import { ConflictException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { fiscalYearRange } from '../common/fiscal-year';
-import { addDays } from '../common/iso-date';
 import { SqlDatabase } from '../database/sql-database';
 import { RuleRegistry } from '../risk/rule-registry.service';
 import { RiskScoresService, type RiskScoreView } from '../risk/scores/risk-scores.service';
@@ -12,6 +11,7 @@ import { placeEngagements } from './placement/place-engagements';
 import type { EngagementRequest, PlacementRules } from './placement/placement-types';
 import { PlanDays } from './placement/plan-days';
 import { blackoutsOf, type PlanningSettings } from './planning-settings.schema';
+import { engagementRequestOf } from './engagement-request';
 import { explainEngagement } from './rationale';
 import { sizeEngagement } from './size-engagement';
 import type { AuditPlanView, EngagementView, PlanRequest, UnplacedView } from './audit-plan.views';
@@ -63,7 +63,7 @@ export class AuditPlansService {
     const titles = new Map(rules.map((r) => [r.id as string, r.title.th]));
     const drafts = chosen.map((c) => {
       const sizing = sizeEngagement(c.auditType, c.candidate.view.band.key, c.candidate.amountAtStake, planning.sizing);
-      const request = this.engagementRequest(c.candidate, c.auditType, sizing.workingDays, yearStart, planning);
+      const request = engagementRequestOf(c.candidate, c.auditType, sizing.workingDays, yearStart, planning);
       const { rationale, reasons } = explainEngagement(c, c.candidate.view, sizing, c.candidate.lastAudited ?? null, titles);
       return { chosen: c, sizing, request, rationale, reasons };
     });
@@ -196,16 +196,6 @@ export class AuditPlansService {
         view,
       };
     });
-  }
-
-  private engagementRequest(c: ScoredCandidate, auditType: EngagementRequest['auditType'], workingDays: number, yearStart: string, planning: PlanningSettings): EngagementRequest {
-    const key = `${c.auditeeType}:${c.key}`;
-    if (c.auditeeType === 'agency') return { key, auditType, agencyCode: c.agencyCode, workingDays, earliestStart: yearStart };
-    if (!c.firstContractDate) {
-      return { key, auditType, agencyCode: c.agencyCode, workingDays, earliestStart: null, noStartReason: 'none of its e-GP projects has a signed contract yet: a performance audit starts after the first contract' };
-    }
-    const opens = addDays(c.firstContractDate, planning.performance.daysAfterFirstContract);
-    return { key, auditType, agencyCode: c.agencyCode, workingDays, earliestStart: opens > yearStart ? opens : yearStart };
   }
 
   private async placementRules(fiscalYear: number, planning: PlanningSettings): Promise<PlacementRules> {
