@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { profileStatements } from './statement-profile';
 import { AppModule } from '../src/app.module';
 import { loadConfig } from '../src/config/app-config';
+import type { RuleId } from '../src/risk/rule-file.schema';
 import { RiskRunsService } from '../src/risk/runs/risk-runs.service';
 import { withDatabase } from './bench-database';
 
@@ -12,7 +13,8 @@ import { withDatabase } from './bench-database';
  * that its peak RSS is the run's alone. Prints one JSON line: the run report, the wall time of the run and
  * of the whole process, this process's peak RSS, the peak RSS (VmHWM) of the PostgreSQL backends that served
  * it and their CPU time, and the temporary-file bytes PostgreSQL wrote meanwhile (sorts and hashes that spilled past work_mem).
- * With BENCH_PROFILE=1 it also times each statement of each rule's step (statement-profile.ts).
+ * With BENCH_PROFILE=1 it also times each statement of each rule's step (statement-profile.ts); BENCH_RULES
+ * (comma-separated ids) runs only those rules, for measuring a change to a few.
  */
 async function main(): Promise<void> {
   const processStarted = performance.now();
@@ -26,7 +28,8 @@ async function main(): Promise<void> {
   const tempBefore = await tempBytes(databaseUrl, database);
   const profile = process.env.BENCH_PROFILE === '1' ? profileStatements() : undefined;
   const started = performance.now();
-  const report = await app.get(RiskRunsService).run({ startedBy: 'bench', onProgress: (_done, _total, id) => profile?.ruleDone(id) });
+  const rules = process.env.BENCH_RULES ? (process.env.BENCH_RULES.split(',') as RuleId[]) : undefined;
+  const report = await app.get(RiskRunsService).run({ startedBy: 'bench', rules, onProgress: (_done, _total, id) => profile?.ruleDone(id) });
   const runMs = performance.now() - started;
   const server = await backends(databaseUrl, database);
   await new Promise((resolve) => setTimeout(resolve, 1500)); // backends report their statistics about once a second

@@ -4,6 +4,7 @@ import { Migration20261125232334_sources } from '../../migrations/Migration20261
 import { Migration20261126011325_risk } from '../../migrations/Migration20261126011325_risk';
 import { Migration20261126013207_audit_plans } from '../../migrations/Migration20261126013207_audit_plans';
 import { Migration20261126015212_payment_fiscal_year } from '../../migrations/Migration20261126015212_payment_fiscal_year';
+import { Migration20261126120000_flags_fillfactor } from '../../migrations/Migration20261126120000_flags_fillfactor';
 
 /**
  * Every migration, in order. Listed by import (not found by a folder glob) so the same list runs
@@ -16,4 +17,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126011325_risk', class: Migration20261126011325_risk },
   { name: 'Migration20261126013207_audit_plans', class: Migration20261126013207_audit_plans },
   { name: 'Migration20261126015212_payment_fiscal_year', class: Migration20261126015212_payment_fiscal_year },
+  { name: 'Migration20261126120000_flags_fillfactor', class: Migration20261126120000_flags_fillfactor },
 ];

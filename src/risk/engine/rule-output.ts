@@ -23,7 +23,7 @@ export const RULE_OUTPUT_COLUMNS = [
 export const CREATE_RULE_OUTPUT = `
   create temporary table ${RULE_OUTPUT_TABLE} (
     outcome text not null check (outcome in ('flagged', 'clear', 'not_calculable')),
-    entity_key text not null,
+    entity_key text,
     agency_code text,
     fiscal_year int,
     score numeric,
@@ -33,18 +33,19 @@ export const CREATE_RULE_OUTPUT = `
     payment_docs text[],
     evidence jsonb,
     reason text,
-    check (outcome <> 'not_calculable' or reason is not null)
+    check (outcome <> 'not_calculable' or reason is not null),
+    check (outcome = 'clear' or entity_key is not null)
   ) on commit drop`;
 
-const DETAIL_COLUMNS = new Set<string>(['project_ids', 'vendor_tins', 'payment_docs', 'evidence', 'reason']);
 const KEPT_COLUMNS = raw(
-  RULE_OUTPUT_COLUMNS.map((c) => (DETAIL_COLUMNS.has(c) ? `case when outcome <> 'clear' then ${c} end as ${c}` : c)).join(', '),
+  RULE_OUTPUT_COLUMNS.map((c) => (c === 'outcome' ? c : `case when outcome <> 'clear' then ${c} end as ${c}`)).join(', '),
 );
 
 /**
- * The statement that stores a rule's rows in `rule_output`. Only flagged and not-calculable rows keep their lists
- * and evidence; PostgreSQL then builds them only for those rows, not for the clear majority — when it can inline
- * the rule's query, which it does for a top-level SELECT without WITH (docs/risk-engine.md).
+ * The statement that stores a rule's rows in `rule_output`. Only flagged and not-calculable rows keep their key,
+ * lists and evidence; a clear row is stored as its outcome alone, to be counted. PostgreSQL then computes those
+ * columns only for the rows that keep them, not for the clear majority — when it can inline the rule's query,
+ * which it does for a top-level SELECT without WITH (docs/risk-engine.md).
  */
 export function insertRuleOutput(ruleQuery: SqlFragment): SqlFragment {
   return sql`insert into ${raw(RULE_OUTPUT_TABLE)} (${raw(RULE_OUTPUT_COLUMNS.join(', '))}) select ${KEPT_COLUMNS} from (${ruleQuery}) as rule_rows`;

@@ -75,9 +75,11 @@ describe('inspector-vendor-recurrence', () => {
       agency_code: '00704',
       fiscal_year: 2568,
       vendor_tins: ['0213558876138'],
-      evidence: { contracts: 5, personName: 'นายพงศกร คงเจริญ' },
+      evidence: { contracts: 5, personName: 'นายพงศกร คงเจริญ', agencies: ['00704'] },
     });
-    expect(v.row('3944541442449|0213558876138|2568')?.project_ids).toHaveLength(5);
+    const projectIds = v.row('3944541442449|0213558876138|2568')?.project_ids ?? [];
+    expect(projectIds).toHaveLength(5);
+    expect(projectIds).toEqual([...projectIds].sort());
     expect(v.notCalculableKeys).toEqual([]);
   });
 

@@ -171,6 +171,16 @@ describe('supplier-dependence', () => {
     expect(Number(v.row('0105562811846|2567')?.score)).toBe(1);
   });
 
+  it("lists the flagged vendor's buyers from the largest value down, adding up to its total", async () => {
+    const v = await evaluateRule(t, 'supplier-dependence');
+    const buyers = v.row('0103551863937|2568')?.evidence?.buyers as { buyer: string; contracts: number; value: string }[];
+    expect(buyers[0]).toEqual({ buyer: '01601', contracts: 3, value: '936000.00' });
+    const values = buyers.map((b) => Number(b.value));
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+    expect(values.reduce((sum, x) => sum + x, 0)).toBeCloseTo(1018600, 2);
+    expect(buyers.reduce((sum, b) => sum + b.contracts, 0)).toBe(4);
+  });
+
   it('leaves the 0.8998 boundary and the repeat vendor clear, and does not examine a vendor with two contracts', async () => {
     const v = await evaluateRule(t, 'supplier-dependence');
     expect(v.row('0215559672449|2568')).toMatchObject({ outcome: 'clear', evidence: { share: 0.8998 } });

@@ -13,10 +13,11 @@ const MIN_VENDOR_CONTRACTS = 3;
  * buyers of the same value, the first by name. Score = the share from that agency (0–1); amount = the value
  * from that agency.
  *
- * How it runs: the contracts are grouped once by vendor, year and buyer; vendor totals and the top buyer come
- * from those groups by hashing. The lists (project ids, evidence `buyers`) are gathered for the vendors
- * reported (flagged or not calculable) only: a clear row carries none, as the engine keeps none of a clear
- * row. The top-level SELECT is a plain projection (no WITH), so the engine builds evidence for reported rows only.
+ * How it runs: the contracts are grouped by vendor and year (totals, project ids) and by vendor, year and
+ * buyer; the buyer groups of each vendor-year are gathered into arrays in value order, whose first element
+ * is the top buyer. The evidence's `buyers` is built from those arrays for reported vendors (flagged or not
+ * calculable) only: the top-level SELECT is a plain projection (no WITH), so the engine inlines it and skips
+ * clear rows' evidence (building JSON for every vendor-year cost about 1.7 s at 500k contracts).
  */
 export const supplierDependence = defineRule('supplier-dependence', (p, context) => sql`
   select case when j.share is null then 'not_calculable'
@@ -31,7 +32,10 @@ export const supplierDependence = defineRule('supplier-dependence', (p, context)
          null::text[] as payment_docs,
          jsonb_build_object('contracts', j.contracts, 'total', j.total::text, 'topBuyer', j.top_buyer,
                             'topBuyerValue', j.top_value::text, 'share', round(j.share, 4),
-                            'minShare', ${p.share}::numeric, 'buyers', j.buyers) as evidence,
+                            'minShare', ${p.share}::numeric,
+                            'buyers', (select jsonb_agg(jsonb_build_object('buyer', u.buyer, 'contracts', u.contracts, 'value', u.value::text)
+                                                        order by u.n)
+                                         from unnest(j.buyers, j.buyer_contracts, j.buyer_values) with ordinality as u(buyer, contracts, value, n))) as evidence,
          case when j.values_missing > 0 then j.values_missing || ' contract(s) of the vendor have no contract value'
               when j.share is null then 'the vendor''s contract value in the year is zero' end as reason
     from (
@@ -54,22 +58,23 @@ export const supplierDependence = defineRule('supplier-dependence', (p, context)
          where c.winner_tin is not null and ${inFiscalYear('c.fiscal_year', context)}
          group by 1, 2, 3, 4
       ),
-      top_buyer as (
-        -- per vendor and year: the buyer of the largest value (the first by name among equals) and the list
-        select *
-          from (select b.winner_tin, b.fiscal_year, b.buyer, b.agency_code, b.value,
-                       row_number() over by_value as rank,
-                       jsonb_agg(jsonb_build_object('buyer', b.buyer, 'contracts', b.contracts, 'value', b.value::text))
-                         over (by_value rows between unbounded preceding and unbounded following) as buyers
-                  from by_buyer b
-                window by_value as (partition by b.winner_tin, b.fiscal_year order by b.value desc, b.buyer)) ranked
-         where rank = 1
+      -- per vendor and year, its buyers from the largest value down (the first by name among equals): the
+      -- first is the top buyer; the lists become the evidence's buyers for reported vendors only
+      buyers as (
+        select b.winner_tin, b.fiscal_year,
+               array_agg(b.buyer order by b.value desc, b.buyer) as buyers,
+               array_agg(b.agency_code order by b.value desc, b.buyer) as agency_codes,
+               array_agg(b.contracts order by b.value desc, b.buyer) as buyer_contracts,
+               array_agg(b.value order by b.value desc, b.buyer) as buyer_values
+          from by_buyer b
+         group by 1, 2
       )
       select v.winner_tin, v.fiscal_year, v.contracts, v.total, v.values_missing, v.project_ids,
-             t.buyer as top_buyer, t.agency_code as top_agency_code, t.value as top_value, t.buyers,
-             case when v.values_missing = 0 and v.total > 0 then t.value / v.total end as share
+             t.buyers, t.buyer_contracts, t.buyer_values,
+             t.buyers[1] as top_buyer, t.agency_codes[1] as top_agency_code, t.buyer_values[1] as top_value,
+             case when v.values_missing = 0 and v.total > 0 then t.buyer_values[1] / v.total end as share
         from vendor_years v
-        join top_buyer t on t.winner_tin = v.winner_tin and t.fiscal_year = v.fiscal_year
+        join buyers t on t.winner_tin = v.winner_tin and t.fiscal_year = v.fiscal_year
     ) j
 `);
 
