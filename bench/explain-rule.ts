@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../src/app.module';
 import { todayInBangkok } from '../src/common/bangkok-date';
@@ -16,8 +17,9 @@ import { WorkingCalendarService } from '../src/universe/working-calendar.service
  * `ts-node bench/explain-rule.ts <database url> <rule id> [fiscal year]`: EXPLAIN (ANALYZE, BUFFERS) of one
  * rule's query with the parameters in force, wrapped and prepared exactly as a run executes it, rolled back.
  * For finding out why a rule is slow on the bench database (BENCH_KEEP=1 npm run bench:rules).
- * EXPLAIN_TIME=1 times the statement three times instead, without EXPLAIN: ANALYZE's per-row clock reads
- * add seconds to rules of many rows, so compare rewrites by these times.
+ * EXPLAIN_TIME=1 times the statement three times instead, without EXPLAIN (ANALYZE's per-row clock reads
+ * add seconds to rules of many rows), with the backend's CPU time when PostgreSQL runs on this machine:
+ * compare rewrites by these.
  */
 async function main(): Promise<void> {
   const [databaseUrl, ruleId, year] = process.argv.slice(2);
@@ -40,11 +42,13 @@ async function main(): Promise<void> {
       async (client) => {
         await prepareRuleTransaction(client, calendar, 2005, Number(todayInBangkok().slice(0, 4)) + 3);
         if (process.env.EXPLAIN_TIME === '1') {
+          const { rows } = await client.query<{ pid: number }>('select pg_backend_pid() as pid');
           for (let n = 0; n < 3; n++) {
             await client.query('truncate rule_output');
-            const started = performance.now();
+            const [started, cpuBefore] = [performance.now(), backendCpuMs(rows[0].pid)];
             await client.query(query.text, query.values);
-            console.log(`${ruleId}: ${Math.round(performance.now() - started)} ms`);
+            const cpu = backendCpuMs(rows[0].pid) - cpuBefore;
+            console.log(`${ruleId}: ${Math.round(performance.now() - started)} ms, backend CPU ${cpu} ms`);
           }
           return;
         }
@@ -54,6 +58,12 @@ async function main(): Promise<void> {
       () => false,
     );
   await app.close();
+}
+
+/** CPU time of a PostgreSQL backend on this machine (utime + stime), steadier than wall time on a shared VM. */
+function backendCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10; // USER_HZ ticks of 10 ms
 }
 
 void main();
