@@ -16,7 +16,8 @@ const MIN_AGENCY_CONTRACTS_FOR_SHARE = 5;
  * Score 1; amount = the vendor's contract value from the agency in the year.
  *
  * The top-level SELECT is a plain projection over a derived table (a WITH at the top would keep PostgreSQL from
- * inlining it into the engine's wrapper), so the evidence is built for the rows reported only.
+ * inlining it into the engine's wrapper), so the evidence and the ordered project list are built for the rows
+ * reported only.
  */
 export const repeatVendor = defineRule('repeat-vendor', (p, context) => sql`
   select case when j.contracts >= ${p.minContracts}::int then 'flagged'
@@ -29,7 +30,8 @@ export const repeatVendor = defineRule('repeat-vendor', (p, context) => sql`
          j.agency_code, j.fiscal_year,
          1 as score,
          j.value as amount,
-         j.project_ids,
+         (select array_agg(x.project_id order by x.contract_date, x.project_id)
+            from unnest(j.project_ids, j.contract_dates) as x(project_id, contract_date)) as project_ids,
          array[j.winner_tin] as vendor_tins,
          null::text[] as payment_docs,
          jsonb_build_object('contracts', j.contracts, 'minContracts', ${p.minContracts}::int,
@@ -46,8 +48,10 @@ export const repeatVendor = defineRule('repeat-vendor', (p, context) => sql`
                    || ' specific-method contract(s) of the agency have no value and could lower it'
          end as reason
     from (
+      -- codes and tax ids grouped byte-wise (collate "C": the same groups, cheaper to compare)
       with contracts as (
-        select c.agency_code, c.winner_tin, c.fiscal_year, c.project_id, c.contract_date,
+        select c.agency_code collate "C" as agency_code, c.winner_tin collate "C" as winner_tin, c.fiscal_year,
+               c.project_id, c.contract_date,
                c.method = ${SPECIFIC_METHOD} as is_specific,
                ${contractValue('c')} as value
           from egp_contracts c
@@ -67,7 +71,9 @@ export const repeatVendor = defineRule('repeat-vendor', (p, context) => sql`
                sum(value) as value,
                coalesce(sum(value) filter (where is_specific), 0) as specific_value,
                count(*) filter (where is_specific and value is null) as own_values_missing,
-               array_agg(project_id order by contract_date, project_id) as project_ids
+               -- unordered, so the pairs are hashed rather than sorted: ordered in the list of reported rows only
+               array_agg(project_id) as project_ids,
+               array_agg(contract_date) as contract_dates
           from contracts
          where winner_tin is not null
          group by agency_code, winner_tin, fiscal_year

@@ -19,7 +19,10 @@ import { compositeKey, contractValue, inFiscalYear, SPECIFIC_METHOD } from '../.
  */
 export const splitPurchase = defineRule('split-purchase', (p, context) => sql`
   with candidates as (
-    select c.project_id, c.contract_no, c.agency_code, c.winner_tin, c.contract_date, c.fiscal_year,
+    -- codes and tax ids compared byte-wise (collate "C": the same equal pairs): the windows and the member join
+    -- sort every candidate by them, several times faster so
+    select c.project_id, c.contract_no, c.agency_code collate "C" as agency_code, c.winner_tin collate "C" as winner_tin,
+           c.contract_date, c.fiscal_year,
            ${contractValue('c')} as value
       from egp_contracts c
      where c.method = ${SPECIFIC_METHOD}
