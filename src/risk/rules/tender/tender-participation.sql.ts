@@ -19,7 +19,9 @@ import { contractValue, inFiscalYear } from '../../engine/rule-sql';
  */
 export function tenderBidders(context: RuleContext): SqlFragment {
   return sql`(
-    select b.project_id, t.fiscal_year, b.tin,
+    -- ids and tax ids compared byte-wise (collate "C": the same equal and ordered digit strings, cheaper to sort
+    -- and compare when the rules join bidders to bidders)
+    select b.project_id collate "C" as project_id, t.fiscal_year, b.tin collate "C" as tin,
            case when w.project_id is not null then b.won_bid else coalesce(b.tin = any(t.contract_winners), false) end as won,
            w.project_id is null and t.contract_winners is null as unknown,
            t.value
