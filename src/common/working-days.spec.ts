@@ -135,15 +135,4 @@ describe('the curated calendar', () => {
       }),
     );
   });
-
-  it('is fast: 100,000 year-long counts well under a second', () => {
-    const starts = Array.from({ length: 365 }, (_, i) => dayNumberToIso(19_900 + i));
-    const ends = Array.from({ length: 365 }, (_, i) => dayNumberToIso(20_265 + i));
-    const started = performance.now();
-    let total = 0;
-    for (let i = 0; i < 100_000; i++) total += calendar.workingDaysBetween(starts[i % 365]!, ends[i % 365]!);
-    const elapsed = performance.now() - started;
-    expect(total).toBeGreaterThan(100_000 * 240);
-    expect(elapsed).toBeLessThan(1_000); // about 0.15 s on a busy machine
-  });
 });
