@@ -35,6 +35,14 @@ export function contractValue(alias: string): SqlFragment {
   return raw(`coalesce(${alias}.price_agree, ${alias}.sum_price_agree)`);
 }
 
+/**
+ * `array` (gathered unordered, so that PostgreSQL can hash the groups) in ascending order. Meant for the
+ * top-level projection of a rule, where the engine evaluates it for flagged and not-calculable rows only.
+ */
+export function sortedArray(array: string): SqlFragment {
+  return raw(`(select array_agg(element order by element) from unnest(${array}) as element)`);
+}
+
 /** Keys joined with `|` for entities made of several parts (agency–vendor–year, vendor pair–year…). */
 export function compositeKey(...parts: string[]): SqlFragment {
   return raw(`concat_ws('|', ${parts.join(', ')})`);

@@ -1,6 +1,6 @@
 import { sql } from '../../../database/sql-template';
 import { defineRule } from '../../engine/rule-definition';
-import { compositeKey, contractValue, inFiscalYear } from '../../engine/rule-sql';
+import { compositeKey, contractValue, inFiscalYear, sortedArray } from '../../engine/rule-sql';
 
 /**
  * inspector-vendor-recurrence (OCP R043 analogue): the same person sits on the inspection committee of at
@@ -24,7 +24,7 @@ export const inspectorVendorRecurrence = defineRule('inspector-vendor-recurrence
          x.fiscal_year,
          least(1, x.contracts::numeric / (2 * ${p.minContracts}::int)) as score,
          x.value as amount,
-         (select array_agg(p order by p) from unnest(x.project_ids) p) as project_ids,
+         ${sortedArray('x.project_ids')} as project_ids,
          array[x.winner_tin] as vendor_tins,
          null::text[] as payment_docs,
          jsonb_build_object('personId', x.person_id,

@@ -24,7 +24,12 @@ describe('co-bidding-pairs', () => {
       agency_code: null,
       vendor_tins: ['0213546270132', '0215551176825'],
       project_ids: ['68022729464', '68023619911', '68054053238', '68091166388'],
-      evidence: { commonTenders: 4, wins: { '0215551176825': 4, '0213546270132': 0 }, dominantWinner: '0215551176825' },
+      evidence: {
+        commonTenders: 4,
+        wins: { '0215551176825': 4, '0213546270132': 0 },
+        dominantWinner: '0215551176825',
+        projectIds: ['68022729464', '68023619911', '68054053238', '68091166388'],
+      },
     });
   });
 
@@ -67,7 +72,11 @@ describe('cover-bidder', () => {
     expect(v.notCalculableKeys).toEqual([]);
     expect(v.row(paisan)).toMatchObject({
       vendor_tins: ['0105559496226'],
-      evidence: { tenders: 6, wins: 0 },
+      evidence: {
+        tenders: 6,
+        wins: 0,
+        projectIds: ['68019403581', '68020229674', '68026531561', '68078001202', '68082462550', '68098858735'],
+      },
       project_ids: ['68019403581', '68020229674', '68026531561', '68078001202', '68082462550', '68098858735'],
     });
   });

@@ -1,6 +1,6 @@
 import { sql } from '../../../database/sql-template';
 import { defineRule } from '../../engine/rule-definition';
-import { compositeKey } from '../../engine/rule-sql';
+import { compositeKey, sortedArray } from '../../engine/rule-sql';
 import { tenderBidders } from './tender-participation.sql';
 
 /**
@@ -20,7 +20,7 @@ export const coBiddingPairs = defineRule('co-bidding-pairs', (p, context) => sql
          j.fiscal_year,
          round(j.top_wins::numeric / j.common, 4) as score,
          j.value as amount,
-         (select array_agg(id order by id) from unnest(j.project_ids) as id) as project_ids,
+         ${sortedArray('j.project_ids')} as project_ids,
          array[j.tin_a, j.tin_b] as vendor_tins,
          null::text[] as payment_docs,
          jsonb_build_object('commonTenders', j.common,
@@ -28,7 +28,7 @@ export const coBiddingPairs = defineRule('co-bidding-pairs', (p, context) => sql
                             'unknownWinner', j.unknown,
                             'dominantWinner', j.top_winner,
                             'dominantShare', round(j.top_wins::numeric / j.common, 4)::text,
-                            'projectIds', (select to_jsonb(array_agg(id order by id)) from unnest(j.project_ids) as id)) as evidence,
+                            'projectIds', to_jsonb(${sortedArray('j.project_ids')})) as evidence,
          case when j.enough and j.top_wins < ${p.winShare}::numeric * j.common
                    and j.top_wins + j.unknown >= ${p.winShare}::numeric * j.common
               then format('the winner of %s of the %s common tenders is not on record', j.unknown, j.common) end as reason

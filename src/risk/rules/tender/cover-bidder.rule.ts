@@ -1,6 +1,6 @@
 import { sql } from '../../../database/sql-template';
 import { defineRule } from '../../engine/rule-definition';
-import { compositeKey } from '../../engine/rule-sql';
+import { compositeKey, sortedArray } from '../../engine/rule-sql';
 import { tenderBidders } from './tender-participation.sql';
 
 /**
@@ -18,11 +18,11 @@ export const coverBidder = defineRule('cover-bidder', (p, context) => sql`
          v.fiscal_year,
          1 as score,
          null::numeric as amount,
-         (select array_agg(id order by id) from unnest(v.project_ids) as id) as project_ids,
+         ${sortedArray('v.project_ids')} as project_ids,
          array[v.tin] as vendor_tins,
          null::text[] as payment_docs,
          jsonb_build_object('tenders', v.tenders, 'wins', v.wins, 'unknownWinner', v.unknown,
-                            'projectIds', (select to_jsonb(array_agg(id order by id)) from unnest(v.project_ids) as id)) as evidence,
+                            'projectIds', to_jsonb(${sortedArray('v.project_ids')})) as evidence,
          case when v.tenders >= ${p.minTenders}::int and v.wins = 0 and v.unknown > 0
               then format('no win on record, but the winner of %s of its %s tenders is unknown', v.unknown, v.tenders) end as reason
     from (select b.tin, b.fiscal_year,
