@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../src/app.module';
 import { todayInBangkok } from '../src/common/bangkok-date';
@@ -12,6 +11,7 @@ import type { RuleId, RuleParameters } from '../src/risk/rule-file.schema';
 import { ruleDefinition } from '../src/risk/rules';
 import { referenceDateOf } from '../src/risk/runs/reference-date';
 import { WorkingCalendarService } from '../src/universe/working-calendar.service';
+import { cpuSecondsOf } from './backend-process';
 
 /**
  * `ts-node bench/explain-rule.ts <database url> <rule id> [fiscal year]`: EXPLAIN (ANALYZE, BUFFERS) of one
@@ -45,10 +45,10 @@ async function main(): Promise<void> {
           const { rows } = await client.query<{ pid: number }>('select pg_backend_pid() as pid');
           for (let n = 0; n < 3; n++) {
             await client.query('truncate rule_output');
-            const [started, cpuBefore] = [performance.now(), backendCpuMs(rows[0].pid)];
+            const [started, cpuBefore] = [performance.now(), cpuSecondsOf(rows[0].pid)];
             await client.query(query.text, query.values);
-            const cpu = backendCpuMs(rows[0].pid) - cpuBefore;
-            console.log(`${ruleId}: ${Math.round(performance.now() - started)} ms, backend CPU ${cpu} ms`);
+            const cpuMs = Math.round((cpuSecondsOf(rows[0].pid) - cpuBefore) * 1000);
+            console.log(`${ruleId}: ${Math.round(performance.now() - started)} ms, backend CPU ${cpuMs} ms`);
           }
           return;
         }
@@ -58,12 +58,6 @@ async function main(): Promise<void> {
       () => false,
     );
   await app.close();
-}
-
-/** CPU time of a PostgreSQL backend on this machine (utime + stime), steadier than wall time on a shared VM. */
-function backendCpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10; // USER_HZ ticks of 10 ms
 }
 
 void main();

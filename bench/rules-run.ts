@@ -1,11 +1,11 @@
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import { profileStatements } from './statement-profile';
 import { AppModule } from '../src/app.module';
 import { loadConfig } from '../src/config/app-config';
 import type { RuleId } from '../src/risk/rule-file.schema';
 import { RiskRunsService } from '../src/risk/runs/risk-runs.service';
+import { cpuSecondsOf, peakRssMbOf } from './backend-process';
 import { withDatabase } from './bench-database';
 
 /**
@@ -63,10 +63,9 @@ async function backends(url: string, database: string): Promise<{ peakRssMb: num
   let cpuS: number | null = null;
   for (const { pid } of pids) {
     try {
-      const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
-      if (kb) peakRssMb = Math.max(peakRssMb ?? 0, kb / 1024);
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      cpuS = (cpuS ?? 0) + (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in USER_HZ ticks
+      const rss = peakRssMbOf(pid);
+      if (rss !== null) peakRssMb = Math.max(peakRssMb ?? 0, rss);
+      cpuS = (cpuS ?? 0) + cpuSecondsOf(pid);
     } catch {
       // not on this machine, or not readable
     }
