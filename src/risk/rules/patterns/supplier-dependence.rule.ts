@@ -68,18 +68,21 @@ export const supplierDependence = defineRule('supplier-dependence', (p, context)
       reported as (
         select winner_tin, fiscal_year from verdicts where outcome <> 'clear'
       ),
-      -- the lists, for the reported vendors only
-      buyer_lists as (
+      -- the lists, for the reported vendors only; materialized, so that a join the planner makes a nested loop
+      -- (it expects few reported vendors) rescans the finished lists rather than rebuilding them per vendor
+      buyer_lists as materialized (
         select r.winner_tin, r.fiscal_year,
                jsonb_agg(jsonb_build_object('buyer', r.buyer, 'contracts', r.contracts, 'value', r.value::text) order by r.rank) as buyers
           from ranked r
           join reported k on k.winner_tin = r.winner_tin and k.fiscal_year = r.fiscal_year
          group by 1, 2
       ),
-      project_lists as (
+      project_lists as materialized (
         select k.winner_tin, k.fiscal_year, array_agg(c.project_id order by c.contract_date, c.project_id) as project_ids
           from egp_contracts c
-          join reported k on k.winner_tin = c.winner_tin collate "C" and k.fiscal_year = c.fiscal_year
+          -- compared under the column's own collation, so that the index on winner_tin can serve it: the planner
+          -- expects few reported vendors and would otherwise scan all contracts once per vendor
+          join reported k on c.winner_tin = k.winner_tin collate "default" and k.fiscal_year = c.fiscal_year
          group by 1, 2
       )
       select v.*, b.buyers, l.project_ids
