@@ -27,6 +27,11 @@ export interface RuleContext {
  * | evidence      | jsonb   | the values and records that caused the flag (amounts as text, exact)      |
  * | reason        | text    | why it is not calculable (required for 'not_calculable')                  |
  *
+ * Of a clear row the engine keeps only its outcome (engine/rule-output.ts), so a rule may leave the lists of
+ * clear rows null (supplier-dependence gathers them for reported vendors only), and should build lists and
+ * evidence in its top-level projection, where PostgreSQL computes them for the rows kept only
+ * (docs/risk-engine.md).
+ *
  * The query is built from the rule's parameters (from `rules/<id>.yaml`, validated) and the run context;
  * every value goes in as a bind parameter through the `sql` template. The run context also provides the
  * temporary table `working_day_index (day, n)` (engine/working-day-index.ts): working days d with a < d ≤ b

@@ -126,6 +126,16 @@ describe('repeat-vendor', () => {
     expect(v.row(byShare)).toMatchObject({ evidence: { contracts: 2, share: 0.4578, specificValue: '458200.00', agencyContracts: 9 } });
   });
 
+  it("lists a flagged pair's projects in contract-date order", async () => {
+    const v = await evaluateRule(t, 'repeat-vendor');
+    const expected = await t.app.get(SqlDatabase).query<{ project_id: string }>(
+      `select project_id from egp_contracts where agency_code = '00704' and winner_tin = '0213558876138' and fiscal_year = 2568
+        order by contract_date, project_id`,
+    );
+    expect(expected).toHaveLength(5);
+    expect(v.row(byCount)?.project_ids).toEqual(expected.map((r) => r.project_id));
+  });
+
   it('leaves four contracts clear, and does not apply the share test to an agency with four contracts', async () => {
     const v = await evaluateRule(t, 'repeat-vendor');
     expect(v.row(fourContracts)?.outcome).toBe('clear');
@@ -179,6 +189,11 @@ describe('supplier-dependence', () => {
     expect(values).toEqual([...values].sort((a, b) => b - a));
     expect(values.reduce((sum, x) => sum + x, 0)).toBeCloseTo(1018600, 2);
     expect(buyers.reduce((sum, b) => sum + b.contracts, 0)).toBe(4);
+    const expected = await t.app.get(SqlDatabase).query<{ project_id: string }>(
+      `select project_id from egp_contracts where winner_tin = '0103551863937' and fiscal_year = 2568 order by contract_date, project_id`,
+    );
+    expect(expected).toHaveLength(4);
+    expect(v.row('0103551863937|2568')?.project_ids).toEqual(expected.map((r) => r.project_id));
   });
 
   it('leaves the 0.8998 boundary and the repeat vendor clear, and does not examine a vendor with two contracts', async () => {
