@@ -1,5 +1,7 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { DatabaseUnavailableFilter } from '../http/database-unavailable.filter';
 import { ormOptions } from './orm-options';
 import { SqlDatabase } from './sql-database';
 
@@ -22,6 +24,8 @@ export class DatabaseModule {
       providers: [
         { provide: SqlDatabase, useFactory: () => new SqlDatabase(url) },
         SqlDatabaseCloser,
+        // Registered with the pool whose errors it maps: a lost connection answers 503.
+        { provide: APP_FILTER, useClass: DatabaseUnavailableFilter },
       ],
       exports: [SqlDatabase],
     };

@@ -1,4 +1,7 @@
+import { Logger } from '@nestjs/common';
 import { Pool, PoolClient, QueryResultRow } from 'pg';
+import { asDatabaseError, isConnectionLost } from './connection-lost';
+import { APPLICATION_NAME } from './instance-name';
 
 /**
  * Plain parameterised SQL on its own pool, for the set-based work the ORM is not for: COPY into
@@ -6,34 +9,54 @@ import { Pool, PoolClient, QueryResultRow } from 'pg';
  */
 export class SqlDatabase {
   readonly pool: Pool;
+  private readonly logger = new Logger('Database');
 
   constructor(url: string, max = 8) {
-    this.pool = new Pool({ connectionString: url, max, application_name: 'audit-radar' });
+    this.pool = new Pool({ connectionString: url, max, application_name: APPLICATION_NAME });
     // An idle client that loses its server must not crash the process; the next query reconnects.
-    this.pool.on('error', () => undefined);
+    this.pool.on('error', (error) => this.logger.warn(`an idle database connection was lost: ${error.message}`));
+    // Nor may a checked-out one (a transaction, a COPY, a lock holder): `pg` emits 'error' on the client as well
+    // as failing its running query, and an 'error' event nobody listens to ends the process. The query's own
+    // error reaches whoever ran it; the pool drops the broken client when it is released.
+    this.pool.on('connect', (client) =>
+      client.on('error', (error) => this.logger.warn(`a database connection in use was lost: ${error.message}`)),
+    );
   }
 
   async query<R extends QueryResultRow = QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
-    const result = await this.pool.query<R>(sql, params);
-    return result.rows;
+    try {
+      const result = await this.pool.query<R>(sql, params);
+      return result.rows;
+    } catch (error) {
+      throw asDatabaseError(error);
+    }
   }
 
   /**
    * Runs `work` in one transaction on one connection; rolls back on any error, and also when
-   * `commitIf` says the result must not be kept (a dry run, a rejected import batch).
+   * `commitIf` says the result must not be kept (a dry run, a rejected import batch). A lost connection
+   * comes out as `DatabaseUnavailableError`; the server has then rolled the transaction back itself.
    */
   async transaction<T>(work: (client: PoolClient) => Promise<T>, commitIf: (result: T) => boolean = () => true): Promise<T> {
-    const client = await this.pool.connect();
+    let client: PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      throw asDatabaseError(error);
+    }
+    let lost: unknown;
     try {
       await client.query('begin');
       const result = await work(client);
       await client.query(commitIf(result) ? 'commit' : 'rollback');
       return result;
     } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
+      if (isConnectionLost(error)) lost = error;
+      else await client.query('rollback').catch((rollbackError: unknown) => (lost = rollbackError));
+      throw asDatabaseError(error);
     } finally {
-      client.release();
+      // A connection that failed goes back destroyed, not into the pool for the next caller.
+      client.release(lost instanceof Error ? lost : lost === undefined ? undefined : true);
     }
   }
 

@@ -18,15 +18,22 @@ export class CopyWriter {
   private buffer = Buffer.allocUnsafe(BATCH_BYTES);
   private used = 0;
   private readonly finished: Promise<unknown>;
+  /** Why the COPY failed (a value PostgreSQL refused, the connection lost), once it has. */
+  private failure: Error | undefined;
 
   constructor(private readonly copy: Writable) {
     this.finished = once(copy, 'finish');
     // A COPY that fails early (a value PostgreSQL refuses) rejects this before end() awaits it.
     this.finished.catch(() => undefined);
+    // once() listens for one 'error' only; a lost connection can bring a second one (abort's CopyFail on a dead
+    // socket), and an 'error' event nobody listens to ends the process.
+    copy.on('error', (error: Error) => (this.failure ??= error));
   }
 
   /** Adds one line; when a promise comes back, await it before adding more (backpressure). */
   add(line: string): Promise<void> | undefined {
+    // Writing on after the COPY failed would write to a connection pg-copy-streams has let go of.
+    if (this.failure) throw this.failure;
     const bound = line.length * MAX_BYTES_PER_UNIT;
     if (bound <= this.buffer.length - this.used) {
       this.used += this.buffer.write(line, this.used);
@@ -41,6 +48,7 @@ export class CopyWriter {
 
   /** Sends what is left, ends the COPY and waits until PostgreSQL has taken every row. */
   async end(): Promise<void> {
+    if (this.failure) throw this.failure;
     await this.send();
     this.copy.end();
     await this.finished;
@@ -52,7 +60,8 @@ export class CopyWriter {
    * run; a COPY left open would keep every later query on the connection waiting forever.
    */
   async abort(reason: Error): Promise<void> {
-    this.copy.destroy(reason);
+    // A COPY that already failed has left COPY mode (or lost its connection): there is nothing to cancel.
+    if (!this.failure && !this.copy.destroyed) this.copy.destroy(reason);
     await this.finished.catch(() => undefined);
   }
 

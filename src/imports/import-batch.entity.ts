@@ -1,6 +1,7 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 
-export type ImportStatus = 'written' | 'dry_run' | 'rejected' | 'failed';
+/** `running` until it ends; `interrupted` when its process died first (marked at the next start-up). */
+export type ImportStatus = 'running' | 'written' | 'dry_run' | 'rejected' | 'failed' | 'interrupted';
 
 export interface RowProblem {
   row: number;
@@ -69,4 +70,8 @@ export class ImportBatch {
 
   @Property({ type: 'integer', nullable: true })
   durationMs?: number | null;
+
+  /** The session name (`audit-radar:<instance id>`) of the process that ran it; set by the column's default. */
+  @Property({ type: 'text', nullable: true, defaultRaw: `current_setting('application_name')` })
+  runner?: string | null;
 }

@@ -14,6 +14,11 @@ export interface PipelineOptions {
   dryRun: boolean;
   batchId: string;
   onProgress?: (rows: number) => void;
+  /**
+   * Set for a caller bound to one agency (`rowAgencyFor`): rows of any other agency are row errors, never
+   * written. The source's `agencyColumn` says whose a row is.
+   */
+  onlyAgency?: string;
 }
 
 export interface PipelineResult extends MergeCounts {
@@ -70,7 +75,7 @@ export async function runImportPipeline(
   await copy.end();
   options.onProgress?.(count);
 
-  await rejectWholeFileProblems(staging, errors, decoder);
+  await rejectWholeFileProblems(staging, errors, decoder, source, options.onlyAgency);
   const doomed = options.mode === 'strict' && errors.total > 0;
   const rollback = options.dryRun || doomed;
   let counts: MergeCounts = { inserted: 0, updated: 0, unchanged: 0 };
@@ -118,8 +123,30 @@ class RowReporter implements RowProblems {
   }
 }
 
-/** Duplicate keys and dangling references can only be seen with the whole file staged. */
-async function rejectWholeFileProblems(staging: StagingTable, errors: ProblemList, decoder: RowDecoder): Promise<void> {
+/**
+ * Rows of other agencies (for an agency caller), duplicate keys and dangling references are checked in SQL
+ * with the whole file staged. Checking the stored value, after decoding, means no spelling of another
+ * agency's code (Thai digits, `จังหวัด` for the province) gets past it.
+ */
+async function rejectWholeFileProblems(
+  staging: StagingTable,
+  errors: ProblemList,
+  decoder: RowDecoder,
+  source: ImportSource,
+  onlyAgency: string | undefined,
+): Promise<void> {
+  const foreign: number[] = [];
+  if (onlyAgency !== undefined) {
+    const column = source.agencyColumn;
+    if (!column) throw new Error(`source ${source.name} declares no agencyColumn, so an agency may not import it`);
+    const key = source.target.find((c) => c.name === column)?.from?.[0] ?? column;
+    for (const r of await staging.findRowsOfOtherAgencies(column, onlyAgency)) {
+      errors.add(r.row, decoder.columnName(key), `agency ${onlyAgency} may import only its own rows; this row is of "${r.value ?? ''}"`);
+      foreign.push(r.row);
+    }
+    // Removed before the other checks, so a foreign row is reported once, as what it is.
+    await staging.deleteRows(foreign);
+  }
   const duplicates = await staging.findDuplicateKeys();
   for (const d of duplicates) {
     errors.add(d.row, '', `the same key as row ${d.firstRow} (a key may appear once in a file); row ${d.firstRow} is kept`);

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import { SqlDatabase } from '../database/sql-database';
 import type { Principal } from '../auth/principal';
+import { assertMayImport, rowAgencyFor } from './import-access';
 import { runImportPipeline } from './import-pipeline';
 import type { ImportMode, ImportOutcome, ImportSource } from './source-definition';
 import { SourceRegistry } from './source-registry';
@@ -31,6 +32,8 @@ export class ImportService {
 
   async import(request: ImportRequest): Promise<ImportOutcome> {
     const source = this.sources.get(request.source);
+    assertMayImport(source, request.by);
+    const onlyAgency = rowAgencyFor(source, request.by);
     const mode = request.mode ?? 'strict';
     const dryRun = request.dryRun ?? false;
     const createdBy = typeof request.by === 'string' ? request.by : request.by?.name ?? null;
@@ -43,7 +46,8 @@ export class ImportService {
 
     try {
       const result = await this.sql.transaction(
-        (client) => runImportPipeline(client, source, request.input, { mode, dryRun, batchId, onProgress: request.onProgress }),
+        (client) =>
+          runImportPipeline(client, source, request.input, { mode, dryRun, batchId, onlyAgency, onProgress: request.onProgress }),
         (pipeline) => !pipeline.rollback,
       );
       const status = dryRun ? 'dry_run' : result.rollback ? 'rejected' : 'written';

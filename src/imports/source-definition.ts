@@ -62,8 +62,14 @@ export interface ImportSource {
   /** The one schema for a CSV row; sources with their own `createDecoder` validate there instead. */
   rowSchema?: z.ZodType<Record<string, unknown>, RawRow>;
   references?: Reference[];
-  /** Who may import this source. */
+  /** Who may import this source (`import-access.ts` applies it, before any byte of an upload is stored). */
   roles: Role[];
+  /**
+   * The target column naming the agency a row belongs to. A caller bound to one agency (role `agency`) may
+   * import only rows whose value is its own agency code; every other row is a row error. A source whose
+   * `roles` include `agency` must declare it.
+   */
+  agencyColumn?: string;
   /** Optional pre-validation fix-ups (swapped columns); may report repairs. */
   repairRow?(raw: RawRow, context: RowContext): RawRow;
   /**

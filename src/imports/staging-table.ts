@@ -76,6 +76,16 @@ export class StagingTable {
     return found;
   }
 
+  /** Rows whose agency column is not `agency` (or that carry no agency column at all): not the caller's to write. */
+  async findRowsOfOtherAgencies(column: string, agency: string): Promise<Array<{ row: number; value: string | null }>> {
+    const value = this.columns.some((c) => c.name === column) ? `${ident(column)}::text` : 'null::text';
+    const result = await this.client.query<{ row_no: number; value: string | null }>(
+      `select row_no, ${value} as value from ${ident(this.name)} where ${value} is distinct from $1 order by row_no`,
+      [agency],
+    );
+    return result.rows.map((r) => ({ row: r.row_no, value: r.value }));
+  }
+
   async deleteRows(rows: number[]): Promise<void> {
     if (rows.length === 0) return;
     await this.client.query(`delete from ${ident(this.name)} where row_no = any($1::int[])`, [rows]);

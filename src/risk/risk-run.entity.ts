@@ -1,6 +1,7 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 
-export type RiskRunStatus = 'running' | 'succeeded' | 'failed';
+/** `interrupted`: its process died before it finished (marked at the next start-up, src/jobs/interrupted-work.sweeper.ts). */
+export type RiskRunStatus = 'running' | 'succeeded' | 'failed' | 'interrupted';
 
 /**
  * One run of the rules: which rule files were in force (their hash), the scope (fiscal year, rule ids),
@@ -25,4 +26,6 @@ export class RiskRun {
   @Property({ type: 'timestamptz', nullable: true }) finishedAt?: Date | null;
   @Property({ type: 'integer', nullable: true }) durationMs?: number | null;
   @Property({ type: 'text', nullable: true }) error?: string | null;
+  /** The session name (`audit-radar:<instance id>`) of the process that ran it; set by the column's default. */
+  @Property({ type: 'text', nullable: true, defaultRaw: `current_setting('application_name')` }) runner?: string | null;
 }

@@ -90,6 +90,8 @@ export const controlPlansSource: ImportSource = {
     'Internal-control (ปค.5) and anti-corruption plan activities with target, budget and due date (ปีงบประมาณ, รหัสหน่วยงาน, ลำดับ, เป้าหมาย, …)',
   table: 'control_plan_activities',
   roles: ['admin', 'auditor', 'agency'],
+  // An agency reports its own plan rows only: not another agency's, not the province's own plan.
+  agencyColumn: 'agency_code',
   columns: [
     ...PLAN_KEY_COLUMNS,
     { key: 'measure_no', aliases: ['มาตรการ', 'มาตรการที่'] },

@@ -35,6 +35,10 @@ export const planResultsSource: ImportSource = {
     'Results of plan activities at a report date: actual, output, outcome, status (ปีงบประมาณ, รหัสหน่วยงาน, ลำดับ, วันที่รายงาน, ผลการดำเนินการ, …)',
   table: 'plan_results',
   roles: ['admin', 'auditor', 'agency'],
+  // A result names its activity by the activity's whole key, agency code included (there is no other link to
+  // control_plan_activities), so the row's agency_code is the activity's agency: an agency reports results of
+  // its own activities only, not another agency's, not the province's own plan.
+  agencyColumn: 'agency_code',
   columns: [
     ...PLAN_KEY_COLUMNS,
     { key: 'reported_date', aliases: ['วันที่รายงาน', 'รายงาน ณ วันที่', 'ข้อมูล ณ วันที่', 'วันที่รายงานผล'], required: true },
