@@ -30,7 +30,7 @@ export function configureHttp(app: INestApplication): void {
     new DocumentBuilder()
       .setTitle('audit-radar')
       .setDescription(
-        'Risk-based audit planning for Thai provincial internal-audit units. Every /api route needs ' +
+        'Risk-based audit planning for Thai provincial internal-audit units. Every route but /health needs ' +
           '`Authorization: Bearer <token>` and a role (admin, auditor, finance, agency, viewer).',
       )
       .setVersion('0.1.0')
