@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { ConfigError, loadConfig } from './config/app-config';
 import { openDatabase, OpenedDatabase } from './database/open-database';
 import { configureHttp } from './http/configure-http';
+import { createHttpAdapter } from './http/http-adapter';
 
 // All date logic is calendar-date based, but anything that does look at the clock sees Bangkok time.
 process.env.TZ ||= 'Asia/Bangkok';
@@ -42,10 +43,10 @@ async function main(): Promise<void> {
     database = await openDatabase(config, (message) => bootLog.info(message));
     app = await NestFactory.create<NestExpressApplication>(
       AppModule.forRoot({ config, databaseUrl: database.url, databaseKind: database.kind }),
+      createHttpAdapter(config),
       { bufferLogs: true },
     );
     app.useLogger(app.get(Logger));
-    app.set('trust proxy', 'loopback');
     configureHttp(app);
     await app.listen(config.port, config.host);
     bootLog.info(`audit-radar listening on http://${config.host}:${config.port} (API docs at /docs)`);

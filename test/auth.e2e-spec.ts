@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import request from 'supertest';
 import { SqlDatabase } from '../src/database/sql-database';
 import { startTestApp, TestApp, TEST_ADMIN_TOKEN } from './support/test-app';
@@ -27,19 +29,7 @@ describe('authentication and roles', () => {
   });
   afterAll(() => t.close());
 
-  it('answers 401 on every /api route of the OpenAPI document without a token', async () => {
-    const server = t.app.getHttpServer();
-    const doc = (await request(server).get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
-    const routes = Object.entries(doc.paths).flatMap(([path, methods]) =>
-      Object.keys(methods).map((method) => ({ method, path: path.replace(/\{[^}]+\}/g, 'x') })),
-    );
-    const apiRoutes = routes.filter((r) => r.path.startsWith('/api/'));
-    expect(apiRoutes.length).toBeGreaterThanOrEqual(8);
-    for (const route of apiRoutes) {
-      const response = await (request(server) as unknown as Record<string, (p: string) => request.Test>)[route.method](route.path);
-      expect({ route, status: response.status }).toEqual({ route, status: 401 });
-    }
-  });
+  // Every route without a token, in every spelling, and every route × role: test/route-security.e2e-spec.ts.
 
   it('answers 401 for a wrong or malformed token and leaves /health public', async () => {
     const server = t.app.getHttpServer();
@@ -111,4 +101,49 @@ describe('authentication and roles', () => {
     const response = await request(server).post('/api/users').set(admin).send({ name: 'x', role: 'agency' }).expect(400);
     expect(JSON.stringify(response.body)).toContain('agencyCode');
   });
+
+  it('refuses an agency user bound to an agency code that does not exist, naming the code, and creates nothing', async () => {
+    const server = t.app.getHttpServer();
+    const before = (await request(server).get('/api/users').set(admin).expect(200)).body.total;
+    const refused = await request(server).post('/api/users').set(admin).send({ name: 'x', role: 'agency', agencyCode: '99999' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.message).toContain('99999');
+    expect(refused.body.token).toBeUndefined();
+    expect((await request(server).get('/api/users').set(admin).expect(200)).body.total).toBe(before);
+
+    const created = await request(server).post('/api/users').set(admin).send({ name: 'x', role: 'agency', agencyCode: '10002' }).expect(201);
+    await request(server).get('/api/agencies/10002').set('Authorization', `Bearer ${created.body.token}`).expect(200);
+  });
+
+  it('cli users create exits 1 naming an agency code that does not exist, and creates a user of one that does', async () => {
+    const unknown = cli(t.database.url, 'users', 'create', '--role', 'agency', '--agency', '99999');
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('no agency with code 99999');
+    expect(unknown.stdout).toBe('');
+
+    const known = cli(t.database.url, 'users', 'create', '--role', 'agency', '--agency', '10003');
+    expect(known.status).toBe(0);
+    const token = known.stdout.trim();
+    expect(token).toMatch(/^ar_[a-f0-9]{12}_/);
+    const own = await request(t.app.getHttpServer()).get('/api/agencies').set('Authorization', `Bearer ${token}`).expect(200);
+    expect(own.body.items.map((a: { code: string }) => a.code)).toEqual(['10003']);
+  }, 120_000); // two CLI processes, each compiling the app with ts-node
+
+  it('answers 400 to a user id past its column, and 404 to one in range that names no user', async () => {
+    const server = t.app.getHttpServer();
+    await request(server).delete('/api/users/99999999999').set(admin).expect(400);
+    await request(server).delete('/api/users/2147483648').set(admin).expect(400);
+    await request(server).delete('/api/users/-1').set(admin).expect(400);
+    await request(server).delete('/api/users/2147483647').set(admin).expect(404);
+  });
 });
+
+/** `npm run cli -- <args>` in its own process, as an operator runs it. */
+function cli(databaseUrl: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/cli.ts', ...args], {
+    cwd: join(__dirname, '..'),
+    env: { ...process.env, DATABASE_URL: databaseUrl, MIGRATE_ON_START: 'false', TZ: 'Asia/Bangkok' },
+    encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}

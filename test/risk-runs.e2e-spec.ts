@@ -97,7 +97,7 @@ describe('risk runs and flags API', () => {
     const { items } = await singleBidderFlags();
     await request(server()).patch(`/api/flags/${items[0].id}`).set(auditor).send({ status: 'closed' }).expect(400);
     await request(server()).patch('/api/flags/999999').set(auditor).send({ status: 'dismissed' }).expect(404);
-    await request(server()).get('/api/flags/not-a-number').set(auditor).expect(404);
+    await request(server()).get('/api/flags/not-a-number').set(auditor).expect(400);
   });
 
   it('follows a threshold edited in rules/ after a reload: an open flag no longer found goes, a confirmed one stays', async () => {

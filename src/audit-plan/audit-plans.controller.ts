@@ -11,6 +11,7 @@ import { engagementChangeSchema, planRequestSchema } from './audit-plan.views';
 import { AuditPlansQueries } from './audit-plans.queries';
 import { AuditPlansService } from './audit-plans.service';
 import { exportPlan } from './export/export-plan';
+import { Int8IdPipe } from '../http/id-param';
 
 class PlanRequestDto extends createZodDto(planRequestSchema) {}
 class EngagementChangeDto extends createZodDto(engagementChangeSchema) {}
@@ -43,13 +44,13 @@ export class AuditPlansController {
   /** An agency user sees only its own engagements. */
   @Get(':id')
   @Roles('admin', 'auditor', 'viewer', 'agency')
-  one(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+  one(@Param('id', Int8IdPipe) id: string, @CurrentPrincipal() principal: Principal) {
     return this.plans.plan(id, agencyScope(principal));
   }
 
   @Get(':id/export')
   @Roles('admin', 'auditor', 'viewer', 'agency')
-  async export(@Param('id') id: string, @Query() query: ExportQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response) {
+  async export(@Param('id', Int8IdPipe) id: string, @Query() query: ExportQueryDto, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response) {
     const plan = await this.plans.plan(id, agencyScope(principal));
     const file = await exportPlan(plan, query.format);
     res.set({ 'Content-Type': file.contentType, 'Content-Disposition': `attachment; filename="${file.fileName}"` });
@@ -60,14 +61,14 @@ export class AuditPlansController {
   @Patch(':id/engagements/:eid')
   @Roles('admin', 'auditor')
   @ApiUnprocessableEntityResponse({ description: '{ message, problems: [reason, …] }: the change breaks a constraint and nothing changed' })
-  edit(@Param('id') id: string, @Param('eid') eid: string, @Body() body: EngagementChangeDto, @CurrentPrincipal() principal: Principal) {
+  edit(@Param('id', Int8IdPipe) id: string, @Param('eid', Int8IdPipe) eid: string, @Body() body: EngagementChangeDto, @CurrentPrincipal() principal: Principal) {
     return this.plans.editEngagement(id, eid, body, principal.name);
   }
 
   @Post(':id/approve')
   @HttpCode(200)
   @Roles('admin', 'auditor')
-  approve(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+  approve(@Param('id', Int8IdPipe) id: string, @CurrentPrincipal() principal: Principal) {
     return this.plans.approve(id, principal.name);
   }
 }

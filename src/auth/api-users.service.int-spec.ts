@@ -1,6 +1,6 @@
 import { startTestApp, TestApp, TEST_ADMIN_TOKEN } from '../../test/support/test-app';
 import { SqlDatabase } from '../database/sql-database';
-import { ApiUsersService } from './api-users.service';
+import { ApiUsersService, InvalidUserError } from './api-users.service';
 
 describe('ApiUsersService (PostgreSQL)', () => {
   let t: TestApp;
@@ -21,6 +21,7 @@ describe('ApiUsersService (PostgreSQL)', () => {
   });
 
   it('authenticates its tokens, refuses altered ones, and binds agency users to their agency', async () => {
+    await t.app.get(SqlDatabase).query(`insert into agencies (code, name) values ('00101', 'สำนักงานจังหวัดทดสอบ')`);
     const { token } = await users.create({ name: 'agency officer', role: 'agency', agencyCode: '00101' });
     expect(await users.authenticate(token)).toMatchObject({ role: 'agency', agencyCode: '00101' });
     const altered = token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A');
@@ -28,6 +29,13 @@ describe('ApiUsersService (PostgreSQL)', () => {
     expect(await users.authenticate(TEST_ADMIN_TOKEN)).toMatchObject({ role: 'admin', userId: null });
     await expect(users.create({ name: 'x', role: 'agency' })).rejects.toThrow('agency code');
     await expect(users.create({ name: 'x', role: 'viewer', agencyCode: '00101' })).rejects.toThrow('only agency users');
+  });
+
+  it('refuses to bind an agency user to an agency code that does not exist, and creates nothing', async () => {
+    const before = await users.list();
+    await expect(users.create({ name: 'x', role: 'agency', agencyCode: '99999' })).rejects.toThrow(InvalidUserError);
+    await expect(users.create({ name: 'x', role: 'agency', agencyCode: '99999' })).rejects.toThrow('no agency with code 99999');
+    expect(await users.list()).toHaveLength(before.length);
   });
 
   it('stops accepting a revoked token at once, even one it had just verified', async () => {

@@ -2,12 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import * as argon2 from 'argon2';
 import { AppConfig } from '../config/app-config';
+import { Agency } from '../universe/agency.entity';
 import { ApiUser, Role } from './api-user.entity';
 import { generateApiToken, sameSecret, tokenCacheKey, tokenPrefixOf } from './api-token';
 import { ADMIN_TOKEN_PRINCIPAL, Principal } from './principal';
 
 /** Verifying an argon2 hash costs tens of milliseconds; a verified token is trusted this long. */
 const CACHE_MS = 60_000;
+
+/** A user that cannot be created as asked (the message says why); the API answers 422, the CLI exits 1. */
+export class InvalidUserError extends Error {}
 
 export interface NewUser {
   name: string;
@@ -24,12 +28,19 @@ export class ApiUsersService {
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
-  /** Creates a user and returns its token: the only time the token is ever seen. */
+  /**
+   * Creates a user and returns its token: the only time the token is ever seen. An agency user is bound
+   * to an agency that exists: a mistyped code would give a token that sees nothing, or one day another
+   * agency's data when that code is imported.
+   */
   async create(input: NewUser): Promise<{ user: ApiUser; token: string }> {
-    if (input.role === 'agency' && !input.agencyCode) throw new Error('an agency user needs an agency code');
-    if (input.role !== 'agency' && input.agencyCode) throw new Error('only agency users are bound to an agency');
-    const { token, prefix } = generateApiToken();
+    if (input.role === 'agency' && !input.agencyCode) throw new InvalidUserError('an agency user needs an agency code');
+    if (input.role !== 'agency' && input.agencyCode) throw new InvalidUserError('only agency users are bound to an agency');
     const em = this.em.fork();
+    if (input.agencyCode && !(await em.count(Agency, { code: input.agencyCode }))) {
+      throw new InvalidUserError(`no agency with code ${input.agencyCode} (import or check the agencies first)`);
+    }
+    const { token, prefix } = generateApiToken();
     const user = em.create(ApiUser, {
       name: input.name,
       role: input.role,

@@ -4,8 +4,8 @@ import type { Role } from './api-user.entity';
 export const ROLES_KEY = 'audit-radar:roles';
 
 /**
- * The roles that may call a handler (or every handler of a controller). An `/api` handler without
- * it is open to administrators only: forgetting it fails closed.
+ * The roles that may call a handler (or every handler of a controller). A handler without it (and
+ * without `@Public()`) is open to administrators only: forgetting it fails closed.
  */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 

@@ -1,10 +1,11 @@
-import { Body, Controller, Delete, Get, NotFoundException, Param, ParseIntPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, NotFoundException, Param, Post, UnprocessableEntityException } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { ROLES } from './api-user.entity';
-import { ApiUsersService } from './api-users.service';
+import { ApiUsersService, InvalidUserError } from './api-users.service';
 import { Roles } from './roles.decorator';
+import { Int4IdPipe } from '../http/id-param';
 
 const createUserSchema = z
   .object({
@@ -26,9 +27,13 @@ class CreateUserDto extends createZodDto(createUserSchema) {}
 export class UsersController {
   constructor(private readonly users: ApiUsersService) {}
 
+  /** 422 when the agency code names no agency. */
   @Post()
+  @ApiUnprocessableEntityResponse({ description: '{ message }: e.g. the agencyCode names no agency; nothing was created' })
   async create(@Body() body: CreateUserDto) {
-    const { user, token } = await this.users.create(body);
+    const { user, token } = await this.users.create(body).catch((error: unknown) => {
+      throw error instanceof InvalidUserError ? new UnprocessableEntityException(error.message) : error;
+    });
     return { id: user.id, name: user.name, role: user.role, agencyCode: user.agencyCode ?? null, token };
   }
 
@@ -46,7 +51,7 @@ export class UsersController {
   }
 
   @Delete(':id')
-  async revoke(@Param('id', ParseIntPipe) id: number) {
+  async revoke(@Param('id', Int4IdPipe) id: number) {
     if (!(await this.users.revoke(id))) throw new NotFoundException(`no active user ${id}`);
     return { id, revoked: true };
   }

@@ -50,4 +50,29 @@ describe('loadConfig', () => {
     expect(message).toMatch(/MIGRATE_ON_START: must be true or false/);
     expect(message).toMatch(/ADMIN_TOKEN: must be at least 16 characters/);
   });
+
+  describe('TRUST_PROXY', () => {
+    it('trusts no proxy by default, so X-Forwarded-For is never believed', () => {
+      expect(loadConfig({}).trustProxy).toBe(false);
+      expect(loadConfig({ TRUST_PROXY: 'off' }).trustProxy).toBe(false);
+    });
+
+    it('takes named ranges, addresses and CIDR ranges, or a hop count', () => {
+      expect(loadConfig({ TRUST_PROXY: 'loopback' }).trustProxy).toEqual(['loopback']);
+      expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8 ,fd00::/8,192.168.1.10' }).trustProxy).toEqual([
+        'loopback',
+        '10.0.0.0/8',
+        'fd00::/8',
+        '192.168.1.10',
+      ]);
+      expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    });
+
+    it('refuses "true" (any client could claim any address) and what is not an address, naming the variable', () => {
+      expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: name the proxies/);
+      expect(() => loadConfig({ TRUST_PROXY: 'loopback,proxy.example' })).toThrow(/TRUST_PROXY: not an address.*"proxy\.example"/);
+      expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY: not an address/);
+      expect(() => loadConfig({ TRUST_PROXY: '500' })).toThrow(/TRUST_PROXY: a hop count/);
+    });
+  });
 });

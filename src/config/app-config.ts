@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { envSchema } from './env.schema';
+import type { TrustProxy } from './trust-proxy';
 
 /** The typed configuration object, read once at boot and injected everywhere as `AppConfig`. */
 export class AppConfig {
@@ -16,6 +17,7 @@ export class AppConfig {
   readonly logLevel!: string;
   readonly embeddedPgPort!: number;
   readonly rateLimitPerMinute!: number;
+  readonly trustProxy!: TrustProxy;
   readonly importMaxBytes!: number;
   readonly importInboxCron!: string;
   readonly rulesRunCron!: string;
@@ -54,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    trustProxy: e.TRUST_PROXY,
     importMaxBytes: e.IMPORT_MAX_MB * 1024 * 1024,
     importInboxCron: e.IMPORT_INBOX_CRON,
     rulesRunCron: e.RULES_RUN_CRON,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trustProxySchema } from './trust-proxy';
 
 /** Environment variables read as booleans accept the spellings operators actually type. */
 const booleanFlag = z
@@ -37,6 +38,8 @@ export const envSchema = z.object({
   /** Fixed port for the embedded server; 0 picks a free one at every start. */
   EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** Proxies whose X-Forwarded-For names the client (Express `trust proxy`); by default no one's. */
+  TRUST_PROXY: trustProxySchema.default(false),
   /** Largest request body accepted by the import endpoint, in megabytes. */
   IMPORT_MAX_MB: z.coerce.number().int().positive().default(512),
   IMPORT_INBOX_CRON: cronExpression.default('*/5 * * * *'),

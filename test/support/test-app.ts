@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, Type } from '@nestjs/common';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { ApiUsersService } from '../../src/auth/api-users.service';
 import type { Role } from '../../src/auth/api-user.entity';
 import { loadConfig } from '../../src/config/app-config';
 import { configureHttp } from '../../src/http/configure-http';
+import { createHttpAdapter } from '../../src/http/http-adapter';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
@@ -22,7 +23,10 @@ export interface TestApp {
 }
 
 /** The real app module over a fresh database of its own, served in-process for supertest. */
-export async function startTestApp(env: Record<string, string> = {}, options: { template?: string } = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { template?: string; /** extra controllers, e.g. probes of the guard */ controllers?: Type[] } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase(options.template);
   const config = loadConfig({
     ADMIN_TOKEN: TEST_ADMIN_TOKEN,
@@ -36,8 +40,9 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
   });
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot({ config, databaseUrl: database.url, databaseKind: 'external' })],
+    controllers: options.controllers ?? [],
   }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
+  const app = moduleRef.createNestApplication<NestExpressApplication>(createHttpAdapter(config), { logger: false });
   configureHttp(app);
   await app.init();
   return {

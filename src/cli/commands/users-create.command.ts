@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ROLES } from '../../auth/api-user.entity';
-import { ApiUsersService } from '../../auth/api-users.service';
+import { ApiUsersService, InvalidUserError } from '../../auth/api-users.service';
 import { cliCommand, EXIT, UsageError } from '../cli-command';
 import { parseOptions } from '../parse-options';
 
@@ -30,11 +30,19 @@ export const usersCreateCommand = cliCommand({
     return parseOptions(optionsSchema, values);
   },
   async run(app, options, io) {
-    const { user, token } = await app.get(ApiUsersService).create({
-      name: options.name ?? (options.agency ? `${options.role} ${options.agency}` : options.role),
-      role: options.role,
-      agencyCode: options.agency ?? null,
-    });
+    let created;
+    try {
+      created = await app.get(ApiUsersService).create({
+        name: options.name ?? (options.agency ? `${options.role} ${options.agency}` : options.role),
+        role: options.role,
+        agencyCode: options.agency ?? null,
+      });
+    } catch (error) {
+      if (!(error instanceof InvalidUserError)) throw error;
+      io.err(error.message);
+      return EXIT.invalidInput;
+    }
+    const { user, token } = created;
     io.err(`created user ${user.id} (${user.role}${user.agencyCode ? ` of agency ${user.agencyCode}` : ''}); the token is shown only once:`);
     io.out(token);
     return EXIT.ok;

@@ -12,6 +12,7 @@ import { RuleRegistry } from '../rule-registry.service';
 import { flagFilterSchema, flagPageSchema } from './flag-filter';
 import { flagsToCsv, flagsToXlsx } from './flag-export';
 import { FlagsService } from './flags.service';
+import { Int8IdPipe } from '../../http/id-param';
 
 class FlagPageDto extends createZodDto(flagPageSchema) {}
 
@@ -63,14 +64,14 @@ export class FlagsController {
 
   @Get(':id')
   @Roles('admin', 'auditor', 'viewer', 'agency')
-  one(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+  one(@Param('id', Int8IdPipe) id: string, @CurrentPrincipal() principal: Principal) {
     return this.flags.one(id, agencyScope(principal));
   }
 
   /** Triage: confirmed, dismissed or back to open, with a note; kept in the flag's history and across runs. */
   @Patch(':id')
   @Roles('admin', 'auditor')
-  triage(@Param('id') id: string, @Body() body: TriageDto, @CurrentPrincipal() principal: Principal) {
+  triage(@Param('id', Int8IdPipe) id: string, @Body() body: TriageDto, @CurrentPrincipal() principal: Principal) {
     return this.flags.triage(id, { status: body.status, note: body.note }, principal.name);
   }
 }

@@ -10,6 +10,7 @@ import { fiscalYearBe } from '../../common/fiscal-year-schema';
 import { RiskRunsQueries } from './risk-runs.queries';
 import { RiskRunsService, UnknownRulesError } from './risk-runs.service';
 import type { RuleId } from '../rule-file.schema';
+import { Int8IdPipe } from '../../http/id-param';
 
 const runRequest = z.strictObject({
   fiscalYear: fiscalYearBe().nullable().optional(),
@@ -56,7 +57,7 @@ export class RiskRunsController {
 
   @Get('runs/:id')
   @Roles('admin', 'auditor', 'viewer')
-  async one(@Param('id') id: string) {
+  async one(@Param('id', Int8IdPipe) id: string) {
     const run = /^\d+$/.test(id) ? await this.queries.one(id) : undefined;
     if (!run) throw new NotFoundException(`no rule run ${id}`);
     return run;
