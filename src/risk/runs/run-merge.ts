@@ -22,7 +22,8 @@ export interface MergeInput {
  * Triage survives: a flag found again is updated in place (its status and note stay), a new one is added as open;
  * only `open` flags the rules no longer find are removed, confirmed and dismissed ones stay (`current: false`).
  */
-export async function mergeRun(client: PoolClient, input: MergeInput): Promise<number> {
+export async function mergeRun(client: PoolClient, input: MergeInput): Promise<{ durationMs: number; mergeMs: number }> {
+  const mergeStarted = performance.now();
   const { runId, stagingTable, fiscalYear, rules } = input;
   const ruleIds = rules.map((r) => r.id);
   await client.query('begin');
@@ -60,7 +61,7 @@ export async function mergeRun(client: PoolClient, input: MergeInput): Promise<n
     const durationMs = Math.round(performance.now() - input.startedAt);
     await client.query(`update risk_runs set status = 'succeeded', finished_at = now(), duration_ms = $2 where id = $1`, [runId, durationMs]);
     await client.query('commit');
-    return durationMs;
+    return { durationMs, mergeMs: Math.round(performance.now() - mergeStarted) };
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
     throw error;
