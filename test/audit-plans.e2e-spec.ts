@@ -6,6 +6,7 @@ import type { AuditPlanView, EngagementView } from '../src/audit-plan/audit-plan
 import { violationsOf } from '../src/audit-plan/placement/check-placement';
 import type { EngagementRequest } from '../src/audit-plan/placement/placement-types';
 import { blackoutsOf, type PlanningSettings } from '../src/audit-plan/planning-settings.schema';
+import { SqlDatabase } from '../src/database/sql-database';
 import { WorkingCalendarService } from '../src/universe/working-calendar.service';
 import { startFixtureApp } from './support/fixture-database';
 import type { TestApp } from './support/test-app';
@@ -188,6 +189,46 @@ describe('audit plans API', () => {
       [2, 'draft'],
       [1, 'approved'],
     ]);
+  });
+
+  it('keeps one approved plan per fiscal year: approving revision 2 supersedes revision 1, recorded with who and when', async () => {
+    const { body: list } = await request(server()).get('/api/audit-plans').set(auditor).expect(200);
+    const second = list.items.find((p: { revision: number }) => p.revision === 2);
+    const admin = { Authorization: `Bearer ${await t.tokenFor('admin')}` };
+    const { body: approved } = await request(server()).post(`/api/audit-plans/${second.id}/approve`).set(admin).expect(200);
+    expect(approved).toMatchObject({ status: 'approved', approvedBy: 'test admin', supersededBy: null });
+    expect(approved.history).toEqual([expect.objectContaining({ kind: 'approve', by: 'test admin', after: { supersedes: [plan.id] } })]);
+
+    const { body: first } = await request(server()).get(`/api/audit-plans/${plan.id}`).set(auditor).expect(200);
+    expect(first).toMatchObject({ status: 'superseded', approvedBy: 'test auditor', supersededBy: second.id, supersededAt: expect.any(String) });
+    expect(first.history.map((e: { kind: string }) => e.kind)).toEqual(['edit', 'approve', 'supersede']);
+    expect(first.history[2]).toMatchObject({ kind: 'supersede', by: 'test admin', after: { supersededBy: second.id }, at: first.supersededAt });
+
+    const { body: after } = await request(server()).get('/api/audit-plans').set(auditor).expect(200);
+    expect(after.items.map((p: { revision: number; status: string; supersededBy: string | null }) => [p.revision, p.status, p.supersededBy])).toEqual([
+      [2, 'approved', null],
+      [1, 'superseded', second.id],
+    ]);
+    // Locked like an approved plan.
+    await request(server()).post(`/api/audit-plans/${plan.id}/approve`).set(auditor).expect(409);
+    await request(server()).patch(`/api/audit-plans/${plan.id}/engagements/${plan.engagements[0].id}`).set(auditor).send({ start: '2024-10-02' }).expect(409);
+  });
+
+  it('ends two approvals of one year sent at once with one approved plan, and the database refuses a second', async () => {
+    const generate = async () => (await request(server()).post('/api/audit-plans').set(auditor).send({ fiscalYear: 2568, financialAudits: 1, performanceAudits: 0 }).expect(201)).body;
+    const [third, fourth] = [await generate(), await generate()];
+    const answers = await Promise.all([third, fourth].map((p) => request(server()).post(`/api/audit-plans/${p.id}/approve`).set(auditor)));
+    expect(answers.map((a) => a.status)).toEqual([200, 200]);
+    const { body } = await request(server()).get('/api/audit-plans').set(auditor).expect(200);
+    const ofYear = body.items.filter((p: { fiscalYear: number }) => p.fiscalYear === 2568);
+    const approved = ofYear.filter((p: { status: string }) => p.status === 'approved');
+    expect(approved).toHaveLength(1);
+    expect([third.id, fourth.id]).toContain(approved[0].id);
+    expect(ofYear.filter((p: { status: string }) => p.status === 'superseded')).toHaveLength(ofYear.length - 1);
+
+    const db = t.app.get(SqlDatabase);
+    const other = [third.id, fourth.id].find((id) => id !== approved[0].id);
+    await expect(db.query(`update audit_plans set status = 'approved' where id = $1`, [other])).rejects.toThrow(/audit_plans_one_approved_per_fiscal_year/);
   });
 
   it('refuses a plan request with a Christian-era year or an unknown field', async () => {

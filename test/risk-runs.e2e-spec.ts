@@ -2,8 +2,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
+import { Client } from 'pg';
 import request from 'supertest';
 import { binaryBody } from './support/binary-body';
+import { SqlDatabase } from '../src/database/sql-database';
 import { ScheduledJobs } from '../src/jobs/scheduled-jobs';
 import { startFixtureApp } from './support/fixture-database';
 import { TestApp, TEST_ADMIN_TOKEN } from './support/test-app';
@@ -190,5 +192,53 @@ describe('risk runs and flags API', () => {
     expect(await jobs.runRulesAfterImports()).toBe(false);
     const { body } = await request(server()).get('/api/risk/runs').set(auditor).expect(200);
     expect(body.items[0]).toMatchObject({ status: 'succeeded', startedBy: 'schedule (after imports)', fiscalYear: null });
+  });
+  it('fails a run whose database connections are killed with 503 and the reason, keeps the previous results, and goes on serving', async () => {
+    const db = t.app.get(SqlDatabase);
+    const results = async () => ({
+      flags: await db.query(`select * from flags order by id`),
+      notCalculable: await db.query(`select * from risk_not_calculable order by id`),
+      runRules: await db.query(`select * from risk_run_rules order by run_id, rule_id`),
+    });
+    await request(server()).post('/api/risk/runs').set(auditor).send({}).expect(201);
+    const before = await results();
+    expect(before.flags.length).toBeGreaterThan(50);
+    const connect = async () => {
+      const client = new Client({ connectionString: t.database.url, application_name: 'risk-runs-e2e' });
+      await client.connect();
+      return client;
+    };
+    const [holder, observer] = [await connect(), await connect()];
+    try {
+      // Holds the run in the middle: its rules that read contracts wait for this lock.
+      await holder.query('begin');
+      await holder.query('lock table egp_contracts in access exclusive mode');
+      const answer = request(server()).post('/api/risk/runs').set(auditor).send({}).then((response) => response);
+      for (;;) {
+        const waiting = await observer.query(`select 1 from pg_stat_activity where datname = current_database() and application_name = 'audit-radar' and wait_event_type = 'Lock'`);
+        if (waiting.rowCount) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      // Every connection the run holds: the waiting rules and the one keeping the run's snapshot.
+      const killed = await observer.query(
+        `select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and application_name = 'audit-radar' and state <> 'idle'`,
+      );
+      expect(killed.rowCount).toBeGreaterThanOrEqual(2);
+      await holder.query('rollback');
+
+      const response = await answer;
+      expect(response.status).toBe(503);
+      expect(response.body.message).toMatch(/^risk run \d+ failed: .*terminat/i);
+      const runId = /^risk run (\d+)/.exec(response.body.message)![1];
+      await request(server()).get('/health').expect(200);
+      const { body: run } = await request(server()).get(`/api/risk/runs/${runId}`).set(auditor).expect(200);
+      expect(run).toMatchObject({ status: 'failed', error: expect.stringMatching(/terminat/i), results: {} });
+      expect(await results()).toEqual(before);
+      expect(await db.query(`select relname from pg_class where relname like 'risk\\_run\\_output\\_%'`)).toEqual([]);
+      await runSingleBidder();
+    } finally {
+      await holder.end().catch(() => undefined);
+      await observer.end();
+    }
   });
 });

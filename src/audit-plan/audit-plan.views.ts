@@ -64,7 +64,8 @@ export interface AuditPlanView {
   fiscalYear: number;
   revision: number;
   version: number;
-  status: 'draft' | 'approved';
+  /** At most one plan of a fiscal year is approved; the one it replaced is superseded. */
+  status: 'draft' | 'approved' | 'superseded';
   rulesHash: string;
   request: Record<string, unknown>;
   settings: Record<string, unknown>;
@@ -72,8 +73,23 @@ export interface AuditPlanView {
   createdAt: string;
   approvedBy: string | null;
   approvedAt: string | null;
+  /** The plan whose approval superseded this one, and when (who: in `history`). */
+  supersededBy: string | null;
+  supersededAt: string | null;
   engagements: EngagementView[];
   unplaced: UnplacedView[];
   /** Working days each auditor is booked for, against what they have. */
   workload: { auditorId: string; name: string; bookedDays: number; availableDays: number | null }[];
+  /** The plan's events, oldest first: edits, its approval, its supersession (empty for an agency user). */
+  history: PlanEventView[];
+}
+
+export interface PlanEventView {
+  kind: 'edit' | 'approve' | 'supersede';
+  engagementId: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  version: number;
+  by: string | null;
+  at: string;
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { SqlDatabase } from '../database/sql-database';
 import type { AuditorProfile } from './placement/placement-types';
-import type { AuditPlanView, EngagementView } from './audit-plan.views';
+import type { AuditPlanView, EngagementView, PlanEventView } from './audit-plan.views';
 
 /** Reads for planning: auditors, auditee facts, stored plans. */
 @Injectable()
@@ -32,6 +32,7 @@ export class AuditPlansQueries {
     const items = await this.db.query(
       `select p.id, p.fiscal_year as "fiscalYear", p.revision, p.version, p.status, p.created_by as "createdBy", p.created_at as "createdAt",
               p.approved_by as "approvedBy", p.approved_at as "approvedAt",
+              p.superseded_by_plan_id::text as "supersededBy", p.superseded_at as "supersededAt",
               (select count(*)::int from audit_engagements e where e.plan_id = p.id and ($1::text is null or e.agency_code = $1)) as engagements,
               jsonb_array_length(p.unplaced) as unplaced
          from audit_plans p order by p.fiscal_year desc, p.revision desc`,
@@ -43,9 +44,10 @@ export class AuditPlansQueries {
   /** A stored plan; for an agency user, only the engagements of that agency. */
   async plan(id: string, agency?: string): Promise<AuditPlanView> {
     const [plan] = /^\d{1,18}$/.test(id)
-      ? await this.db.query<Omit<AuditPlanView, 'engagements' | 'workload'>>(
+      ? await this.db.query<Omit<AuditPlanView, 'engagements' | 'workload' | 'history'>>(
           `select id, fiscal_year as "fiscalYear", revision, version, status, rules_hash as "rulesHash", request, settings,
-                  created_by as "createdBy", created_at as "createdAt", approved_by as "approvedBy", approved_at as "approvedAt", unplaced
+                  created_by as "createdBy", created_at as "createdAt", approved_by as "approvedBy", approved_at as "approvedAt",
+                  superseded_by_plan_id::text as "supersededBy", superseded_at as "supersededAt", unplaced
              from audit_plans where id = $1`,
           [id],
         )
@@ -71,11 +73,19 @@ export class AuditPlansQueries {
             group by a.auditor_id order by a.auditor_id`,
           [id],
         );
+    const history = agency
+      ? []
+      : await this.db.query<PlanEventView>(
+          `select kind, engagement_id::text as "engagementId", before, after, version, by, at
+             from audit_plan_events where plan_id = $1 order by at, id`,
+          [id],
+        );
     return {
       ...plan,
       unplaced: agency ? [] : plan.unplaced,
       engagements,
       workload,
+      history,
     };
   }
 }

@@ -17,6 +17,9 @@ import { sizeEngagement } from './size-engagement';
 import type { AuditPlanView, EngagementView, PlanRequest, UnplacedView } from './audit-plan.views';
 import { AuditPlansQueries } from './audit-plans.queries';
 
+/** Key (with the fiscal year) of the transaction lock that queues approvals of one year: 'plan'. */
+const APPROVAL_LOCK = 0x70_6c_61_6e;
+
 interface ScoredCandidate extends Candidate {
   view: RiskScoreView;
   name: string;
@@ -124,7 +127,7 @@ export class AuditPlansService {
    */
   async editEngagement(planId: string, engagementId: string, change: { start?: string; auditors?: string[] }, by: string | null): Promise<AuditPlanView> {
     const plan = await this.plan(planId);
-    if (plan.status === 'approved') throw new ConflictException(`plan ${planId} is approved and locked; generate a new revision to change it`);
+    if (plan.status !== 'draft') throw new ConflictException(`plan ${planId} is ${plan.status} and locked; generate a new revision to change it`);
     const target = plan.engagements.find((e) => e.id === engagementId);
     if (!target) throw new NotFoundException(`plan ${planId} has no engagement ${engagementId}`);
 
@@ -157,20 +160,55 @@ export class AuditPlansService {
     return this.plan(planId);
   }
 
+  /**
+   * Approves a draft; the plan approved before it for the same fiscal year, if any, becomes `superseded` (with an
+   * event: by whom, when, replaced by which plan). Approvals of one year queue on a transaction lock of that year,
+   * so two at once end with the later one approved and the earlier superseded; the partial unique index on
+   * approved plans per year refuses anything else.
+   */
   async approve(planId: string, by: string | null): Promise<AuditPlanView> {
     await this.db.transaction(async (client) => {
+      const [plan] = /^\d{1,18}$/.test(planId)
+        ? (await client.query<{ fiscal_year: number }>(`select fiscal_year from audit_plans where id = $1`, [planId])).rows
+        : [];
+      if (!plan) throw new NotFoundException(`no audit plan ${planId}`);
+      await client.query('select pg_advisory_xact_lock($1, $2)', [APPROVAL_LOCK, plan.fiscal_year]);
       const version = await this.lockDraft(client, planId);
+      const { rows: superseded } = await client.query<{ id: string; version: number }>(
+        `update audit_plans set status = 'superseded', superseded_by_plan_id = $2, superseded_at = now()
+          where fiscal_year = $1 and status = 'approved' and id <> $2 returning id, version`,
+        [plan.fiscal_year, planId],
+      );
+      for (const old of superseded) {
+        await client.query(`insert into audit_plan_events (plan_id, kind, after, version, by) values ($1, 'supersede', $2, $3, $4)`, [
+          old.id,
+          JSON.stringify({ supersededBy: planId }),
+          old.version,
+          by,
+        ]);
+      }
       await client.query(`update audit_plans set status = 'approved', approved_by = $2, approved_at = now() where id = $1`, [planId, by]);
-      await client.query(`insert into audit_plan_events (plan_id, kind, version, by) values ($1, 'approve', $2, $3)`, [planId, version, by]);
+      await client.query(`insert into audit_plan_events (plan_id, kind, after, version, by) values ($1, 'approve', $2, $3, $4)`, [
+        planId,
+        superseded.length ? JSON.stringify({ supersedes: superseded.map((p) => p.id) }) : null,
+        version,
+        by,
+      ]);
     });
     return this.plan(planId);
   }
 
-  /** Locks the plan row for the change and refuses an approved plan. */
+  /** Locks the plan row for the change and refuses an approved or superseded plan. */
   private async lockDraft(client: PoolClient, planId: string): Promise<number> {
-    const { rows } = await client.query<{ status: string; version: number }>(`select status, version from audit_plans where id = $1 for update`, [planId]);
+    const { rows } = await client.query<{ status: string; version: number; superseded_by_plan_id: string | null }>(
+      `select status, version, superseded_by_plan_id from audit_plans where id = $1 for update`,
+      [planId],
+    );
     if (rows.length === 0) throw new NotFoundException(`no audit plan ${planId}`);
     if (rows[0].status === 'approved') throw new ConflictException(`plan ${planId} is approved and locked; generate a new revision to change it`);
+    if (rows[0].status === 'superseded') {
+      throw new ConflictException(`plan ${planId} was superseded by plan ${rows[0].superseded_by_plan_id} and is locked; generate a new revision to change it`);
+    }
     return rows[0].version;
   }
 

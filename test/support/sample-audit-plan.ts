@@ -52,6 +52,9 @@ export const SAMPLE_PLAN: AuditPlanView = {
   createdAt: '2024-09-15T02:30:00.000Z',
   approvedBy: null,
   approvedAt: null,
+  supersededBy: null,
+  supersededAt: null,
+  history: [],
   engagements: [
     // 1 Oct 2024 (Tue) + 10 working days: weekends and the 14 Oct holiday (Rama IX Memorial, substituted) skipped.
     engagement({ id: '101', rank: 1, auditeeKey: '31001', auditeeName: 'สำนักงานจังหวัดระยอง', start: '2024-10-01', end: '2024-10-15', workingDays: 10, riskScore: 16, band: 'very_high' }),

@@ -40,7 +40,7 @@ export function teamNames(e: Pick<EngagementView, 'auditors' | 'auditorNames'>):
   return e.auditors.map((id, i) => e.auditorNames[i] || id);
 }
 
-export const PLAN_STATUS_TH = { draft: 'ร่าง', approved: 'อนุมัติแล้ว' } as const;
+export const PLAN_STATUS_TH = { draft: 'ร่าง', approved: 'อนุมัติแล้ว', superseded: 'ถูกแทนที่' } as const;
 
 /** "แผนการตรวจสอบประจำปีงบประมาณ พ.ศ. 2568": the heading of the unit's plan document. */
 export function planTitle(fiscalYear: number): string {

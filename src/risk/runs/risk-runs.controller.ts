@@ -1,5 +1,5 @@
-import { BadRequestException, Body, Controller, Get, Inject, NotFoundException, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { BadRequestException, Body, Controller, Get, Inject, InternalServerErrorException, NotFoundException, Param, Post, Query, ServiceUnavailableException } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { agencyScope } from '../../auth/agency-scope';
@@ -8,6 +8,7 @@ import type { Principal } from '../../auth/principal';
 import { Roles } from '../../auth/roles.decorator';
 import { fiscalYearBe } from '../../common/fiscal-year-schema';
 import { RiskRunsQueries } from './risk-runs.queries';
+import { RiskRunFailedError } from './risk-run-failed.error';
 import { RiskRunsService, UnknownRulesError } from './risk-runs.service';
 import type { RuleId } from '../rule-file.schema';
 import { Int8IdPipe } from '../../http/id-param';
@@ -40,11 +41,15 @@ export class RiskRunsController {
   @Post('runs')
   @Roles('admin', 'auditor')
   @ApiCreatedResponse({ description: '{ runId, status, results: { <ruleId>: { flagged, clear, notCalculable, durationMs } }, … }' })
+  @ApiServiceUnavailableResponse({ description: '{ message }: the run lost its database connection; it is recorded failed and nothing of it was kept' })
   async start(@Body() body: RunRequestDto, @CurrentPrincipal() principal: Principal) {
     try {
       return await this.runs.run({ fiscalYear: body.fiscalYear, rules: body.rules as RuleId[] | undefined, startedBy: `api: ${principal.name}` });
     } catch (error) {
       if (error instanceof UnknownRulesError) throw new BadRequestException(error.message);
+      // The run is recorded failed and nothing of it was kept: say why. A lost connection is worth retrying (503).
+      if (error instanceof RiskRunFailedError && error.connectionLost) throw new ServiceUnavailableException(error.message);
+      if (error instanceof RiskRunFailedError) throw new InternalServerErrorException(error.message);
       throw error;
     }
   }

@@ -11,7 +11,11 @@ import type { RuleId } from '../rule-file.schema';
 import { RuleRegistry } from '../rule-registry.service';
 import { ruleDefinition } from '../rules';
 import { referenceDateOf } from './reference-date';
-import { RuleCounts, runRuleStep, RuleStepResult } from './rule-step';
+import { RiskRunFailedError } from './risk-run-failed.error';
+import { checkOutRunConnection, type RunConnection } from './run-connection';
+import { mergeRun } from './run-merge';
+import { createStagingTable, dropLeftoverStaging, stagingTableOf } from './run-staging';
+import { computeRuleStep, RuleCounts, RuleStepResult } from './rule-step';
 
 export interface RunRequest {
   /** BE fiscal year; omitted or null: every year in the data. */
@@ -33,6 +37,8 @@ export interface RunReport {
   referenceDate: string;
   rulesHash: string;
   durationMs: number;
+  /** Of durationMs, the final transaction that made every rule's results visible at once. */
+  mergeMs: number;
   results: Record<string, RuleCounts & { durationMs: number }>;
   /** Requested rules that are switched off in their file (`enabled: false`), so not run. */
   skipped: RuleId[];
@@ -48,9 +54,14 @@ export class UnknownRulesError extends Error {
 /** Key of the advisory lock that lets one run at a time write flags. */
 const RUN_LOCK = 0x72_69_73_6b; // 'risk'
 
+/** What `pg_export_snapshot()` returns; checked before it is written into `SET TRANSACTION SNAPSHOT` (no bind parameters there). */
+const SNAPSHOT_ID = /^[0-9A-F]+-[0-9A-F]+(-[0-9]+)?$/i;
+
 /**
  * Runs the rules in force over the loaded data and records the run (rule files' hash, parameters,
- * per-rule counts and durations). Each rule runs in its own transaction, a few at a time.
+ * per-rule counts and durations). A run is one unit (docs/risk-engine.md "Runs"): every rule reads one snapshot
+ * of the data, the rules run a few at a time into the run's staging table, and one final transaction makes all
+ * their results visible, or none.
  */
 @Injectable()
 export class RiskRunsService {
@@ -77,64 +88,106 @@ export class RiskRunsService {
       [fiscalYear, context.referenceDate, ruleSet.hash, toRun.map((r) => r.id), request.startedBy ?? null],
     );
     try {
-      const results = await this.runSteps(runId, toRun, context, today, request.onProgress);
-      const durationMs = Math.round(performance.now() - started);
-      await this.db.query(`update risk_runs set status = 'succeeded', finished_at = now(), duration_ms = $2 where id = $1`, [runId, durationMs]);
-      this.logger.log(`run ${runId}: ${toRun.length} rules in ${durationMs} ms`);
-      return { runId, status: 'succeeded', fiscalYear, referenceDate: context.referenceDate, rulesHash: ruleSet.hash, durationMs, results, skipped };
-    } catch (error) {
-      const message = (error as Error).message;
-      await this.db.query(`update risk_runs set status = 'failed', finished_at = now(), error = $2 where id = $1`, [runId, message]);
-      this.logger.error(`run ${runId} failed: ${message}`);
+      const { results, durationMs, mergeMs } = await this.runAsOneUnit(runId, toRun, context, today, started, request.onProgress);
+      this.logger.log(`run ${runId}: ${toRun.length} rules in ${durationMs} ms (merge ${mergeMs} ms)`);
+      return { runId, status: 'succeeded', fiscalYear, referenceDate: context.referenceDate, rulesHash: ruleSet.hash, durationMs, mergeMs, results, skipped };
+    } catch (cause) {
+      const error = new RiskRunFailedError(runId, cause);
+      await this.db
+        .query(`update risk_runs set status = 'failed', finished_at = now(), error = $2 where id = $1 and status = 'running'`, [runId, (cause as Error).message])
+        .catch((e: Error) => this.logger.error(`run ${runId}: could not record the failure: ${e.message}`));
+      this.logger.error(error.message);
       throw error;
     }
   }
 
   /**
-   * Runs the rules `concurrency` at a time, each in a transaction of its own (a rule's flags change all at once
-   * or not at all), under a session lock that keeps two runs from interleaving. A failing rule stops the run:
-   * rules not yet started are not run, and the run is recorded as failed.
+   * The run as one unit, under a session lock that keeps two runs apart. A coordinating connection takes the
+   * lock, creates the run's staging table and exports a REPEATABLE READ snapshot; `concurrency` workers run the
+   * rules, each rule in its own transaction that imports that snapshot (so every rule sees the same data, whatever
+   * is imported meanwhile) and stages its rows. A failing rule (or a lost connection) stops the run: rules not yet
+   * started are not run, and nothing is merged. When every rule has succeeded, the coordinator merges them all in
+   * one transaction (run-merge.ts). The staging table is dropped whatever happened.
    */
-  private async runSteps(
+  private async runAsOneUnit(
     runId: string,
     rules: readonly LoadedRule[],
     context: RuleContext,
     today: string,
+    startedAt: number,
     onProgress?: RunRequest['onProgress'],
-  ): Promise<Record<string, RuleStepResult>> {
+  ): Promise<{ results: Record<string, RuleStepResult>; durationMs: number; mergeMs: number }> {
     const calendar = await this.calendars.calendar();
     const [fromYear, toYear] = this.calendarYears(context.fiscalYear, today);
-    const queue = [...rules];
+    const stagingTable = stagingTableOf(runId);
     const byRule = new Map<string, RuleStepResult>();
     let failure: unknown;
-    const worker = async () => {
-      for (let rule = queue.shift(); rule && failure === undefined; rule = queue.shift()) {
-        const current = rule;
-        try {
-          byRule.set(
-            current.id,
-            await this.db.transaction(async (client) => {
-              await prepareRuleTransaction(client, calendar, fromYear, toYear);
-              return runRuleStep(client, runId, current, ruleDefinition(current.id)!, context);
-            }),
-          );
-          onProgress?.(byRule.size, rules.length, current.id);
-        } catch (error) {
-          failure ??= error;
-        }
-      }
+    const fail = (error: unknown) => {
+      failure ??= error;
     };
-    const lock = await this.db.pool.connect();
+
+    const coordinator = await checkOutRunConnection(this.db.pool, (error) =>
+      fail(new Error(`lost the run's coordinating connection: ${error.message}`, { cause: error })),
+    );
+    const lock = coordinator.client;
+    let locked = false;
     try {
       await lock.query('select pg_advisory_lock($1)', [RUN_LOCK]);
-      await Promise.all(Array.from({ length: Math.min(this.config.rulesRunConcurrency, rules.length) }, worker));
+      locked = true;
+      await dropLeftoverStaging(lock, stagingTable);
+      await lock.query(createStagingTable(stagingTable));
+      await lock.query('begin isolation level repeatable read read only');
+      const [{ snapshot }] = (await lock.query<{ snapshot: string }>('select pg_export_snapshot() as snapshot')).rows;
+      if (!SNAPSHOT_ID.test(snapshot)) throw new Error(`unexpected snapshot id ${snapshot}`);
+
+      const queue = [...rules];
+      const worker = async () => {
+        const connection = await checkOutRunConnection(this.db.pool);
+        const { client } = connection;
+        let clean = true;
+        try {
+          for (let rule = queue.shift(); rule && failure === undefined; rule = queue.shift()) {
+            clean = false;
+            await client.query('begin isolation level repeatable read');
+            await client.query(`set transaction snapshot '${snapshot}'`);
+            await prepareRuleTransaction(client, calendar, fromYear, toYear);
+            byRule.set(rule.id, await computeRuleStep(client, stagingTable, rule, ruleDefinition(rule.id)!, context));
+            await client.query('commit');
+            clean = true;
+            onProgress?.(byRule.size, rules.length, rule.id);
+          }
+        } catch (error) {
+          fail(error);
+          if (!connection.lost) clean = await client.query('rollback').then(() => true, () => false);
+        } finally {
+          connection.release(!clean);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(this.config.rulesRunConcurrency, rules.length) }, () => worker().catch(fail)));
+      // Every worker has imported the snapshot and finished: the exporting transaction can end.
+      await lock.query('commit');
+      if (failure !== undefined) throw failure;
+
+      const { durationMs, mergeMs } = await mergeRun(lock, { runId, stagingTable, fiscalYear: context.fiscalYear, rules, results: byRule, startedAt });
+      // In catalogue order, whatever order the workers finished in.
+      return { results: Object.fromEntries(rules.map((r) => [r.id, byRule.get(r.id)!])), durationMs, mergeMs };
+    } catch (error) {
+      throw failure ?? error;
     } finally {
-      await lock.query('select pg_advisory_unlock($1)', [RUN_LOCK]).catch(() => undefined);
-      lock.release();
+      await this.dropStaging(coordinator, stagingTable);
+      if (locked && !coordinator.lost) await lock.query('select pg_advisory_unlock($1)', [RUN_LOCK]).catch(() => undefined);
+      coordinator.release(coordinator.lost !== undefined);
     }
-    if (failure !== undefined) throw failure;
-    // In catalogue order, whatever order the workers finished in.
-    return Object.fromEntries(rules.map((r) => [r.id, byRule.get(r.id)!]));
+  }
+
+  /** On the coordinator; if that connection is gone (its lock with it), on any connection: the table is this run's alone. */
+  private async dropStaging(coordinator: RunConnection, table: string): Promise<void> {
+    const drop = `drop table if exists ${table}`;
+    if (!coordinator.lost) {
+      const dropped = await coordinator.client.query('rollback').then(() => coordinator.client.query(drop)).then(() => true, () => false);
+      if (dropped) return;
+    }
+    await this.db.query(drop).catch((error: Error) => this.logger.warn(`run staging ${table} left for the next run to drop: ${error.message}`));
   }
 
   /** Whether anything was imported since the last successful run started (the scheduled job asks). */

@@ -11,25 +11,24 @@ export interface RuleCounts {
 }
 
 export interface RuleStepResult extends RuleCounts {
+  /** Time to compute the rule and stage its rows (its share of the run's merge is not included). */
   durationMs: number;
 }
 
-
 /**
- * Runs one rule inside a run's transaction, all in SQL: the rule's rows go into `rule_output`, are
- * counted, and its flags are merged into `flags` — updated in place when the same rule finds the same
- * entity again (so an auditor's status and note stay), added when new; open flags it no longer finds are
- * removed. Its not-calculable rows replace the previous run's.
+ * Computes one rule of a run, all in SQL, inside a transaction reading the run's snapshot: the rule's rows go into
+ * `rule_output`, are counted, and its flagged and not-calculable rows are copied into the run's staging table.
+ * Nothing a reader sees changes here: `mergeRun` (run-merge.ts) merges every rule's staged rows in one transaction
+ * once all rules have succeeded.
  */
-export async function runRuleStep(
+export async function computeRuleStep(
   client: PoolClient,
-  runId: string,
+  stagingTable: string,
   rule: LoadedRule,
   definition: RuleDefinition,
   context: RuleContext,
 ): Promise<RuleStepResult> {
   const started = performance.now();
-  await client.query(`truncate ${RULE_OUTPUT_TABLE}`);
   const query = definition.query(rule.parameters as RuleParameters, context);
   const insert = insertRuleOutput(query).toQuery();
   await client.query(insert.text, insert.values).catch((error: Error) => {
@@ -37,48 +36,21 @@ export async function runRuleStep(
   });
 
   const counts = await countOutcomes(client);
-  const scope = context.fiscalYear;
-  await client.query(MERGE_FLAGS, [rule.id, rule.entity, rule.severity, runId]).catch((error: Error & { code?: string }) => {
-    // 21000: ON CONFLICT met one key twice. A rule must judge each entity once, so this is a defect in its query.
-    if (error.code === '21000') throw new Error(`rule ${rule.id} returned more than one flagged row for one entity`, { cause: error });
-    throw error;
-  });
-  await client.query(
-    `with gone as (
-       delete from flags where rule_id = $1 and status = 'open' and last_run_id <> $2
-          and ($3::int is null or fiscal_year = $3::int)
-       returning id)
-     delete from flag_events where flag_id in (select id from gone)`,
-    [rule.id, runId, scope],
+  // A rule must judge each entity once; checked here, where the rule is known, rather than as the merge's
+  // "ON CONFLICT met one key twice", which could not say which rule it was.
+  const { rowCount: twice } = await client.query(
+    `select 1 from ${RULE_OUTPUT_TABLE} where outcome = 'flagged' group by entity_key having count(*) > 1 limit 1`,
   );
-  await client.query(`delete from risk_not_calculable where rule_id = $1 and ($2::int is null or fiscal_year = $2::int)`, [rule.id, scope]);
+  if (twice) throw new Error(`rule ${rule.id} returned more than one flagged row for one entity`);
   await client.query(
-    `insert into risk_not_calculable (run_id, rule_id, entity_type, entity_key, agency_code, fiscal_year, reason, project_ids)
-     select $1, $2, $3, entity_key, agency_code, fiscal_year, reason, coalesce(project_ids, '{}')
-       from ${RULE_OUTPUT_TABLE} where outcome = 'not_calculable'`,
-    [runId, rule.id, rule.entity],
+    `insert into ${stagingTable} (rule_id, entity_type, severity, outcome, entity_key, agency_code, fiscal_year, score, amount,
+                                  project_ids, vendor_tins, payment_docs, evidence, reason)
+     select $1, $2, $3, outcome, entity_key, agency_code, fiscal_year, score, amount, project_ids, vendor_tins, payment_docs, evidence, reason
+       from ${RULE_OUTPUT_TABLE} where outcome <> 'clear'`,
+    [rule.id, rule.entity, rule.severity],
   );
-  const durationMs = Math.round(performance.now() - started);
-  await client.query(
-    `insert into risk_run_rules (run_id, rule_id, parameters, flagged, clear, not_calculable, duration_ms)
-     values ($1, $2, $3, $4, $5, $6, $7)`,
-    [runId, rule.id, JSON.stringify(rule.parameters), counts.flagged, counts.clear, counts.notCalculable, durationMs],
-  );
-  return { ...counts, durationMs };
+  return { ...counts, durationMs: Math.round(performance.now() - started) };
 }
-
-/** A flag found again is updated in place (its status and note stay); a new one is added as open. */
-const MERGE_FLAGS = `insert into flags (rule_id, entity_type, entity_key, agency_code, fiscal_year, score, severity, amount,
-                        project_ids, vendor_tins, payment_docs, evidence, first_run_id, last_run_id)
-     select $1, $2, entity_key, agency_code, fiscal_year, round(least(1, greatest(0, coalesce(score, 1))), 4), $3,
-            round(amount, 2), coalesce(project_ids, '{}'), coalesce(vendor_tins, '{}'), coalesce(payment_docs, '{}'),
-            coalesce(evidence, '{}'), $4, $4
-       from ${RULE_OUTPUT_TABLE} where outcome = 'flagged'
-     on conflict (rule_id, entity_key) do update set
-       entity_type = excluded.entity_type, agency_code = excluded.agency_code, fiscal_year = excluded.fiscal_year,
-       score = excluded.score, severity = excluded.severity, amount = excluded.amount,
-       project_ids = excluded.project_ids, vendor_tins = excluded.vendor_tins, payment_docs = excluded.payment_docs,
-       evidence = excluded.evidence, last_run_id = excluded.last_run_id, updated_at = now()`;
 
 async function countOutcomes(client: PoolClient): Promise<RuleCounts> {
   const { rows } = await client.query<{ outcome: string; n: number }>(
