@@ -1,4 +1,5 @@
-import { Pool, PoolClient, QueryResultRow } from 'pg';
+import { ClientConfig, Pool, PoolClient, QueryResultRow } from 'pg';
+import { cancelOnAbort, currentCancellation, throwIfCancelled } from './request-cancellation';
 
 /**
  * Plain parameterised SQL on its own pool, for the set-based work the ORM is not for: COPY into
@@ -14,8 +15,20 @@ export class SqlDatabase {
   }
 
   async query<R extends QueryResultRow = QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
-    const result = await this.pool.query<R>(sql, params);
-    return result.rows;
+    const signal = currentCancellation();
+    if (!signal) return (await this.pool.query<R>(sql, params)).rows;
+    // A request's read: cancelled when its client goes away (request-cancellation.ts).
+    throwIfCancelled(signal);
+    const client = await this.pool.connect();
+    const watch = cancelOnAbort(client, signal, this.pool.options as ClientConfig);
+    try {
+      return (await client.query<R>(sql, params)).rows;
+    } catch (error) {
+      throw watch.translate(error);
+    } finally {
+      await watch.detach();
+      client.release();
+    }
   }
 
   /**
@@ -23,7 +36,10 @@ export class SqlDatabase {
    * `commitIf` says the result must not be kept (a dry run, a rejected import batch).
    */
   async transaction<T>(work: (client: PoolClient) => Promise<T>, commitIf: (result: T) => boolean = () => true): Promise<T> {
+    const signal = currentCancellation();
+    throwIfCancelled(signal);
     const client = await this.pool.connect();
+    const watch = signal && cancelOnAbort(client, signal, this.pool.options as ClientConfig);
     try {
       await client.query('begin');
       const result = await work(client);
@@ -31,8 +47,9 @@ export class SqlDatabase {
       return result;
     } catch (error) {
       await client.query('rollback').catch(() => undefined);
-      throw error;
+      throw watch ? watch.translate(error) : error;
     } finally {
+      await watch?.detach();
       client.release();
     }
   }

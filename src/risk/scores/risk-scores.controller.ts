@@ -25,11 +25,15 @@ export class RiskScoresController {
 
   @Get()
   @Roles('admin', 'auditor', 'viewer', 'agency')
-  @ApiOkResponse({ description: '{ fiscalYear, referenceDate, total, items: [{ entityType, key, name, score, likelihood, impact, band, parts: [{ source, value, weight, … }], topFlags }] }' })
+  @ApiOkResponse({
+    description:
+      '{ fiscalYear, referenceDate, computedAt, total, items: [{ entityType, key, name, score, likelihood, impact, band, parts: [{ source, value, weight, … }], topFlags }] }. ' +
+      'Scores are computed once per state of what they depend on (rules, runs, triage, imports, the reference date) and stored; `computedAt` says when.',
+  })
   async list(@Query() query: ScoresQueryDto, @CurrentPrincipal() principal: Principal) {
     const fiscalYear = query.fiscalYear ?? (await this.scores.defaultFiscalYear());
     const result = await this.scores.scores(fiscalYear, { agency: agencyScope(principal, query.agency) });
     const items = query.entityType ? result.items.filter((i) => i.entityType === query.entityType) : result.items;
-    return { fiscalYear: result.fiscalYear, referenceDate: result.referenceDate, total: items.length, items };
+    return { fiscalYear: result.fiscalYear, referenceDate: result.referenceDate, computedAt: result.computedAt, total: items.length, items };
   }
 }
