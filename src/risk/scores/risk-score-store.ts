@@ -21,6 +21,11 @@ export interface ScoreSet {
   items: RiskScoreView[];
 }
 
+/** The name of the advisory lock under which the set of `key` is computed (`hashtextextended(name, 0)`). */
+export function scoreSetLockName(key: ScoreSetKey): string {
+  return `risk-scores ${JSON.stringify(key)}`;
+}
+
 /** Sets kept per fiscal year: the current one plus a few a second process or an earlier day may still serve. */
 const SETS_KEPT_PER_YEAR = 4;
 
@@ -66,7 +71,7 @@ export class RiskScoreStore {
    */
   findOrCompute(key: ScoreSetKey, compute: (client: PoolClient) => Promise<RiskScoreView[]>): Promise<ScoreSet> {
     return this.db.transaction(async (client) => {
-      await client.query(`select pg_advisory_xact_lock(hashtextextended($1, 0))`, [`risk-scores ${JSON.stringify(key)}`]);
+      await client.query(`select pg_advisory_xact_lock(hashtextextended($1, 0))`, [scoreSetLockName(key)]);
       const stored = await this.findWith(async (text, values) => (await client.query(text, values)).rows, key);
       if (stored) return stored;
       const started = performance.now();
