@@ -57,6 +57,9 @@ describe('stored risk scores API', () => {
     const second = await scores();
     expect(second).toEqual(first);
     expect(await setsOfCurrentVersion()).toBe(1);
+    // The same answer again: a client holding it is told so without the body.
+    const { headers } = await request(server()).get('/api/risk/scores?fiscalYear=2568').set(auditor).expect(200).expect('Content-Type', /application\/json/);
+    await request(server()).get('/api/risk/scores?fiscalYear=2568').set(auditor).set('If-None-Match', headers.etag).expect(304);
 
     // A second instance of the service (its own pool and memory, as another process has) reads the stored set.
     const otherDb = new SqlDatabase(t.database.url, 2);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { todayInBangkok } from '../../common/bangkok-date';
 import { fiscalYearOf } from '../../common/fiscal-year';
@@ -19,8 +20,31 @@ export interface RiskScores {
   items: RiskScoreView[];
 }
 
+/** The API's answer of `GET /api/risk/scores` (api-contract.md "Rules and flags"). */
+export interface ScoresAnswer {
+  fiscalYear: number;
+  referenceDate: string;
+  computedAt: string;
+  total: number;
+  items: RiskScoreView[];
+}
+
+export interface ScoresFilter {
+  /** One agency's rows (an agency user's scope). */
+  agency?: string;
+  entityType?: RiskScoreView['entityType'];
+}
+
+/** An answer as the bytes sent, with their entity tag. */
+export interface SerialisedAnswer {
+  body: Buffer;
+  etag: string;
+}
+
 /** Sets kept in memory: a few fiscal years and reference dates. */
 const SETS_IN_MEMORY = 8;
+/** Answers kept serialised: the whole list and the agencies' and types' views of the current sets. */
+const ANSWERS_IN_MEMORY = 256;
 
 /**
  * Risk scores per agency and provincial-budget project for one fiscal year (api-contract.md, rules/scoring.yaml),
@@ -34,6 +58,7 @@ const SETS_IN_MEMORY = 8;
 export class RiskScoresService {
   private readonly flights = new SingleFlight<ScoreSet>();
   private readonly memory = new Map<string, ScoreSet>();
+  private readonly answers = new Map<string, SerialisedAnswer>();
 
   constructor(
     @Inject(SqlDatabase) private readonly db: SqlDatabase,
@@ -52,6 +77,25 @@ export class RiskScoresService {
     const set = await this.current(fiscalYear, options.today ?? todayInBangkok(), currentCancellation());
     const items = options.agency ? set.items.filter((i) => i.agencyCode === options.agency) : set.items;
     return { fiscalYear, referenceDate: set.key.referenceDate, computedAt: set.computedAt, items };
+  }
+
+  /**
+   * The answer of `GET /api/risk/scores` as UTF-8 JSON, serialised once per set and filter: the whole list is
+   * over 1 MB at 800 agencies, and serialising it (and hashing it for an ETag) took more time per request than
+   * finding the set.
+   */
+  async answer(fiscalYear: number, filter: ScoresFilter): Promise<SerialisedAnswer> {
+    const set = await this.current(fiscalYear, todayInBangkok(), currentCancellation());
+    const name = JSON.stringify([set.key, set.computedAt, filter.agency ?? null, filter.entityType ?? null]);
+    const cached = this.answers.get(name);
+    if (cached) return cached;
+    const items = set.items.filter((i) => (!filter.agency || i.agencyCode === filter.agency) && (!filter.entityType || i.entityType === filter.entityType));
+    const answer: ScoresAnswer = { fiscalYear, referenceDate: set.key.referenceDate, computedAt: set.computedAt, total: items.length, items };
+    const body = Buffer.from(JSON.stringify(answer), 'utf8');
+    const serialised = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
+    this.answers.set(name, serialised);
+    bound(this.answers, ANSWERS_IN_MEMORY);
+    return serialised;
   }
 
   /**
@@ -94,9 +138,14 @@ export class RiskScoresService {
 
   private remember(name: string, set: ScoreSet): void {
     this.memory.set(name, set);
-    for (const old of this.memory.keys()) {
-      if (this.memory.size <= SETS_IN_MEMORY) break;
-      this.memory.delete(old);
-    }
+    bound(this.memory, SETS_IN_MEMORY);
+  }
+}
+
+/** Drops the oldest entries (a Map iterates in insertion order) until `map` holds at most `size`. */
+function bound(map: Map<string, unknown>, size: number): void {
+  for (const old of map.keys()) {
+    if (map.size <= size) break;
+    map.delete(old);
   }
 }
