@@ -5,6 +5,7 @@ import request from 'supertest';
 import { SqlDatabase } from '../src/database/sql-database';
 import { RuleRegistry } from '../src/risk/rule-registry.service';
 import { RiskScoreStore } from '../src/risk/scores/risk-score-store';
+import { RiskScoreWarmer } from '../src/risk/scores/risk-score-warmer';
 import { RiskScoresService } from '../src/risk/scores/risk-scores.service';
 import { startFixtureApp } from './support/fixture-database';
 import type { TestApp } from './support/test-app';
@@ -127,6 +128,13 @@ describe('stored risk scores API', () => {
     } finally {
       await otherDb.close();
     }
+  });
+
+  it('computes the scores of a run\'s fiscal year once the run succeeds, before anyone asks', async () => {
+    await runSingleBidder();
+    // The warmer looks at the runs every few seconds; one look now instead of waiting for it.
+    await t.app.get(RiskScoreWarmer).check();
+    expect(await setsOfCurrentVersion()).toBe(1);
   });
 
   it('shows an agency only its own rows, from the same stored set', async () => {
