@@ -35,12 +35,15 @@ export class RiskScoresController {
     const fiscalYear = query.fiscalYear ?? (await this.scores.defaultFiscalYear());
     // Serialised once per stored set and filter (RiskScoresService.answer), so sent as bytes, not re-serialised.
     const answer = await this.scores.answer(fiscalYear, { agency: agencyScope(principal, query.agency), entityType: query.entityType });
+    const sent = req.acceptsEncodings('gzip', 'identity') === 'gzip' ? answer.gzipped() : answer;
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.setHeader('ETag', answer.etag);
+    res.setHeader('Vary', 'Accept-Encoding');
+    res.setHeader('ETag', sent.etag);
+    if (sent !== answer) res.setHeader('Content-Encoding', 'gzip');
     if (req.fresh) {
       res.status(304).end();
       return;
     }
-    res.status(200).end(answer.body);
+    res.status(200).end(sent.body);
   }
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { Inject, Injectable } from '@nestjs/common';
 import { todayInBangkok } from '../../common/bangkok-date';
 import { fiscalYearOf } from '../../common/fiscal-year';
@@ -35,10 +36,11 @@ export interface ScoresFilter {
   entityType?: RiskScoreView['entityType'];
 }
 
-/** An answer as the bytes sent, with their entity tag. */
+/** An answer as the bytes sent, with their entity tag, plain and gzip-compressed (made on first use). */
 export interface SerialisedAnswer {
   body: Buffer;
   etag: string;
+  gzipped(): { body: Buffer; etag: string };
 }
 
 /** Sets kept in memory: a few fiscal years and reference dates. */
@@ -92,7 +94,14 @@ export class RiskScoresService {
     const items = set.items.filter((i) => (!filter.agency || i.agencyCode === filter.agency) && (!filter.entityType || i.entityType === filter.entityType));
     const answer: ScoresAnswer = { fiscalYear, referenceDate: set.key.referenceDate, computedAt: set.computedAt, total: items.length, items };
     const body = Buffer.from(JSON.stringify(answer), 'utf8');
-    const serialised = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
+    const tag = createHash('sha256').update(body).digest('base64url').slice(0, 27);
+    let gzipped: { body: Buffer; etag: string } | undefined;
+    const serialised: SerialisedAnswer = {
+      body,
+      etag: `"${tag}"`,
+      // 1.3 MB of JSON is about 10 times smaller compressed; compressed once, not per request.
+      gzipped: () => (gzipped ??= { body: gzipSync(body), etag: `"${tag}-gzip"` }),
+    };
     this.answers.set(name, serialised);
     bound(this.answers, ANSWERS_IN_MEMORY);
     return serialised;
