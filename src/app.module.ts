@@ -11,6 +11,7 @@ import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { DomainExceptionFilter } from './http/domain-exception.filter';
 import { httpLoggerModule } from './http/http-logger.module';
+import { RequestCancellationModule } from './http/request-cancellation.module';
 import { ImportsModule } from './imports/imports.module';
 import { JobsModule } from './jobs/jobs.module';
 import { RiskModule } from './risk/risk.module';
@@ -39,6 +40,7 @@ export class AppModule {
           ? [
               httpLoggerModule(options.config),
               ThrottlerModule.forRoot([{ ttl: 60_000, limit: options.config.rateLimitPerMinute }]),
+              RequestCancellationModule,
               HealthModule,
               DemoModule,
               JobsModule,

@@ -1,11 +1,16 @@
 import { Logger } from '@nestjs/common';
-import { Pool, PoolClient, QueryResultRow } from 'pg';
+import { ClientConfig, Pool, PoolClient, QueryResultRow } from 'pg';
 import { asDatabaseError, isConnectionLost } from './connection-lost';
 import { APPLICATION_NAME } from './instance-name';
+import { cancelOnAbort, currentCancellation, throwIfCancelled } from './request-cancellation';
 
 /**
  * Plain parameterised SQL on its own pool, for the set-based work the ORM is not for: COPY into
  * staging tables, merges, rules. Entities and their CRUD go through MikroORM.
+ *
+ * Two things can end a statement early, and both fail only the work that ran it: a lost connection
+ * (`DatabaseUnavailableError`, HTTP 503) and, for a request's reads, the client going away
+ * (`QueryCancelledError`, see request-cancellation.ts).
  */
 export class SqlDatabase {
   readonly pool: Pool;
@@ -24,11 +29,27 @@ export class SqlDatabase {
   }
 
   async query<R extends QueryResultRow = QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
+    const signal = currentCancellation();
+    if (!signal) {
+      try {
+        return (await this.pool.query<R>(sql, params)).rows;
+      } catch (error) {
+        throw asDatabaseError(error);
+      }
+    }
+    // A request's read: cancelled when its client goes away (request-cancellation.ts).
+    throwIfCancelled(signal);
+    const client = await this.connect();
+    const watch = cancelOnAbort(client, signal, this.pool.options as ClientConfig);
+    let lost: Error | undefined;
     try {
-      const result = await this.pool.query<R>(sql, params);
-      return result.rows;
+      return (await client.query<R>(sql, params)).rows;
     } catch (error) {
-      throw asDatabaseError(error);
+      if (isConnectionLost(error)) lost = error as Error;
+      throw asDatabaseError(watch.translate(error));
+    } finally {
+      await watch.detach();
+      client.release(lost);
     }
   }
 
@@ -38,12 +59,10 @@ export class SqlDatabase {
    * comes out as `DatabaseUnavailableError`; the server has then rolled the transaction back itself.
    */
   async transaction<T>(work: (client: PoolClient) => Promise<T>, commitIf: (result: T) => boolean = () => true): Promise<T> {
-    let client: PoolClient;
-    try {
-      client = await this.pool.connect();
-    } catch (error) {
-      throw asDatabaseError(error);
-    }
+    const signal = currentCancellation();
+    throwIfCancelled(signal);
+    const client = await this.connect();
+    const watch = signal && cancelOnAbort(client, signal, this.pool.options as ClientConfig);
     let lost: unknown;
     try {
       await client.query('begin');
@@ -53,8 +72,9 @@ export class SqlDatabase {
     } catch (error) {
       if (isConnectionLost(error)) lost = error;
       else await client.query('rollback').catch((rollbackError: unknown) => (lost = rollbackError));
-      throw asDatabaseError(error);
+      throw asDatabaseError(watch ? watch.translate(error) : error);
     } finally {
+      await watch?.detach();
       // A connection that failed goes back destroyed, not into the pool for the next caller.
       client.release(lost instanceof Error ? lost : lost === undefined ? undefined : true);
     }
@@ -62,5 +82,13 @@ export class SqlDatabase {
 
   async close(): Promise<void> {
     await this.pool.end();
+  }
+
+  private async connect(): Promise<PoolClient> {
+    try {
+      return await this.pool.connect();
+    } catch (error) {
+      throw asDatabaseError(error);
+    }
   }
 }

@@ -3,6 +3,8 @@ import { UniverseModule } from '../universe/universe.module';
 import { FlagsController } from './flags/flags.controller';
 import { FlagsService } from './flags/flags.service';
 import { RiskScoresController } from './scores/risk-scores.controller';
+import { RiskScoreStore } from './scores/risk-score-store';
+import { RiskScoreWarmer } from './scores/risk-score-warmer';
 import { RiskScoresService } from './scores/risk-scores.service';
 import { RuleRegistry } from './rule-registry.service';
 import { RulesController } from './rules.controller';
@@ -14,7 +16,7 @@ import { RiskRunsService } from './runs/risk-runs.service';
 @Module({
   imports: [UniverseModule],
   controllers: [RulesController, RiskRunsController, FlagsController, RiskScoresController],
-  providers: [RuleRegistry, RiskRunsService, RiskRunsQueries, FlagsService, RiskScoresService],
+  providers: [RuleRegistry, RiskRunsService, RiskRunsQueries, FlagsService, RiskScoreStore, RiskScoresService, RiskScoreWarmer],
   exports: [RuleRegistry, RiskRunsService, FlagsService, RiskScoresService],
 })
 export class RiskModule {}

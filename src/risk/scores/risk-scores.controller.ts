@@ -1,5 +1,6 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { agencyScope } from '../../auth/agency-scope';
@@ -25,11 +26,24 @@ export class RiskScoresController {
 
   @Get()
   @Roles('admin', 'auditor', 'viewer', 'agency')
-  @ApiOkResponse({ description: '{ fiscalYear, referenceDate, total, items: [{ entityType, key, name, score, likelihood, impact, band, parts: [{ source, value, weight, … }], topFlags }] }' })
-  async list(@Query() query: ScoresQueryDto, @CurrentPrincipal() principal: Principal) {
+  @ApiOkResponse({
+    description:
+      '{ fiscalYear, referenceDate, computedAt, total, items: [{ entityType, key, name, score, likelihood, impact, band, parts: [{ source, value, weight, … }], topFlags }] }. ' +
+      'Scores are computed once per state of what they depend on (rules, runs, triage, imports, the reference date) and stored; `computedAt` says when.',
+  })
+  async list(@Query() query: ScoresQueryDto, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res() res: Response): Promise<void> {
     const fiscalYear = query.fiscalYear ?? (await this.scores.defaultFiscalYear());
-    const result = await this.scores.scores(fiscalYear, { agency: agencyScope(principal, query.agency) });
-    const items = query.entityType ? result.items.filter((i) => i.entityType === query.entityType) : result.items;
-    return { fiscalYear: result.fiscalYear, referenceDate: result.referenceDate, total: items.length, items };
+    // Serialised once per stored set and filter (RiskScoresService.answer), so sent as bytes, not re-serialised.
+    const answer = await this.scores.answer(fiscalYear, { agency: agencyScope(principal, query.agency), entityType: query.entityType });
+    const sent = req.acceptsEncodings('gzip', 'identity') === 'gzip' ? answer.gzipped() : answer;
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Vary', 'Accept-Encoding');
+    res.setHeader('ETag', sent.etag);
+    if (sent !== answer) res.setHeader('Content-Encoding', 'gzip');
+    if (req.fresh) {
+      res.status(304).end();
+      return;
+    }
+    res.status(200).end(sent.body);
   }
 }

@@ -1,69 +1,71 @@
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { Inject, Injectable } from '@nestjs/common';
 import { todayInBangkok } from '../../common/bangkok-date';
 import { fiscalYearOf } from '../../common/fiscal-year';
+import { currentCancellation } from '../../database/request-cancellation';
 import { SqlDatabase } from '../../database/sql-database';
-import { sql, SqlFragment } from '../../database/sql-template';
-import type { RuleContext } from '../engine/rule-definition';
-import type { RuleId, RuleParameters } from '../rule-file.schema';
 import { RuleRegistry } from '../rule-registry.service';
-import { ruleDefinition } from '../rules';
 import { referenceDateOf } from '../runs/reference-date';
-import { RawParts, Score, scoreOf } from './score-model';
+import { calculateRiskScores, RiskScoreView } from './risk-score-calculator';
+import { RiskScoreStore, ScoreSet, ScoreSetKey } from './risk-score-store';
+import { SingleFlight } from './single-flight';
 
-export interface TopFlag {
-  id: string;
-  ruleId: string;
-  entityKey: string;
-  severity: string;
-  score: number;
-  amount: string | null;
-  points: number;
-}
+export type { RiskScoreView, TopFlag } from './risk-score-calculator';
 
-export interface RiskScoreView extends Score {
-  entityType: 'agency' | 'budget_project';
-  key: string;
-  name: string;
-  agencyCode: string;
+export interface RiskScores {
   fiscalYear: number;
-  /** THB: allocated budget + contract value in the fiscal year, as the impact reads it. */
-  amountAtStake: string;
-  /** The flags that weigh most, most first (at most five). */
-  topFlags: TopFlag[];
+  referenceDate: string;
+  /** When these scores were computed (ISO 8601): the same across calls until something they depend on changes. */
+  computedAt: string;
+  items: RiskScoreView[];
 }
 
-/**
- * Rules whose findings are parts of their own in scoring.yaml (disbursement lag, overdue plan activities,
- * complaint trend, open findings): their flags are left out of the flags part so nothing counts twice.
- */
-const RULES_SCORED_AS_PARTS: RuleId[] = ['disbursement-behind-target', 'overdue-control-improvement', 'complaint-trend', 'overdue-finding-response'];
-
-interface AuditeeRow {
-  entity_type: 'agency' | 'budget_project';
-  key: string;
-  name: string;
-  agency_code: string;
-  flags: number;
-  disbursement_lag: number;
-  overdue_plan_activities: number;
-  complaint_trend: number;
-  open_findings: number;
-  years_since_last_audit: number | null;
-  amount_at_stake: string;
-  top_flags: TopFlag[];
+/** The API's answer of `GET /api/risk/scores` (api-contract.md "Rules and flags"). */
+export interface ScoresAnswer {
+  fiscalYear: number;
+  referenceDate: string;
+  computedAt: string;
+  total: number;
+  items: RiskScoreView[];
 }
 
+export interface ScoresFilter {
+  /** One agency's rows (an agency user's scope). */
+  agency?: string;
+  entityType?: RiskScoreView['entityType'];
+}
+
+/** An answer as the bytes sent, with their entity tag, plain and gzip-compressed (made on first use). */
+export interface SerialisedAnswer {
+  body: Buffer;
+  etag: string;
+  gzipped(): { body: Buffer; etag: string };
+}
+
+/** Sets kept in memory: a few fiscal years and reference dates. */
+const SETS_IN_MEMORY = 8;
+/** Answers kept serialised: the whole list and the agencies' and types' views of the current sets. */
+const ANSWERS_IN_MEMORY = 256;
+
 /**
- * Risk scores per agency and provincial-budget project for one fiscal year (api-contract.md, rules/scoring.yaml).
- * The raw parts are gathered in one SQL statement: stored flags (open and confirmed; dismissed ones do not
- * count), and for the other parts the very rule queries that flag them, so a part and its rule never
- * disagree. scoring.yaml then maps them to likelihood × impact and a band.
+ * Risk scores per agency and provincial-budget project for one fiscal year (api-contract.md, rules/scoring.yaml),
+ * computed once per state of what they depend on and then served from `risk_score_sets` (and this process's
+ * memory). The key: fiscal year, reference date, rule files' hash, and the data version (runs, triage, imports,
+ * mappings: `RiskScoreStore.dataVersion`). Computing takes seconds over a province-decade of contracts; a
+ * request whose key is current costs one small version query. Concurrent requests for a new key wait for one
+ * computation (`SingleFlight` in the process, an advisory lock across processes).
  */
 @Injectable()
 export class RiskScoresService {
+  private readonly flights = new SingleFlight<ScoreSet>();
+  private readonly memory = new Map<string, ScoreSet>();
+  private readonly answers = new Map<string, SerialisedAnswer>();
+
   constructor(
     @Inject(SqlDatabase) private readonly db: SqlDatabase,
     @Inject(RuleRegistry) private readonly registry: RuleRegistry,
+    @Inject(RiskScoreStore) private readonly store: RiskScoreStore,
   ) {}
 
   /** The fiscal year scores default to: the latest one with contracts, else the current one. */
@@ -72,136 +74,87 @@ export class RiskScoresService {
     return row.fy ?? fiscalYearOf(today);
   }
 
-  async scores(fiscalYear: number, options: { agency?: string; today?: string } = {}): Promise<{ fiscalYear: number; referenceDate: string; items: RiskScoreView[] }> {
-    const { scoring, rules } = this.registry.ruleSet;
-    const context: RuleContext = { fiscalYear, referenceDate: referenceDateOf(fiscalYear, options.today ?? todayInBangkok()) };
-    const weights = Object.fromEntries(rules.map((r) => [r.id, r.weight]));
-    const flagSettings = scoring.parts.flags;
-    const query = sql`
-      with rule_weight as (
-        select key as rule_id, value::numeric as weight from jsonb_each_text(${JSON.stringify(weights)}::jsonb)
-      ),
-      counted_flags as (
-        select f.id, f.rule_id, f.entity_key, f.severity, f.score, f.amount, f.agency_code, f.project_ids,
-               w.weight * f.score * least(${flagSettings.maxAmountFactor}::numeric,
-                                          1 + coalesce(f.amount, 0) / ${flagSettings.amountUnit}::numeric) as points
-          from flags f
-          join rule_weight w on w.rule_id = f.rule_id
-         where f.status in ('open', 'confirmed') and f.fiscal_year = ${fiscalYear}::int
-           and f.rule_id <> all(${RULES_SCORED_AS_PARTS})
-      ),
-      lag as (
-        select agency_code, max((evidence ->> 'pointsBelowTarget')::numeric) as points
-          from (${this.partQuery('disbursement-behind-target', { points: 0 }, context)}) r
-         where outcome = 'flagged' group by agency_code
-      ),
-      overdue as (
-        select agency_code, sum(jsonb_array_length(evidence -> 'overdueActivities'))::int as activities
-          from (${this.partQuery('overdue-control-improvement', undefined, context)}) r
-         where outcome = 'flagged' group by agency_code
-      ),
-      trend as (
-        select agency_code, count(*)::int as categories
-          from (${this.partQuery('complaint-trend', undefined, context)}) r
-         where outcome = 'flagged' group by agency_code
-      ),
-      findings_open as (
-        select agency_code, count(*)::int as open from findings where status <> 'closed' group by agency_code
-      ),
-      contract_value as (
-        select agency_code, sum(coalesce(price_agree, sum_price_agree)) as value
-          from egp_contracts where fiscal_year = ${fiscalYear}::int group by agency_code
-      ),
-      allocation as (
-        select agency_code, sum(allocated) as allocated
-          from (select distinct on (agency_code, budget_type) agency_code, budget_type, allocated
-                  from gfmis_disbursements where fiscal_year = ${fiscalYear}::int and budget_type <> 'overall'
-                 order by agency_code, budget_type, as_of desc) latest
-         group by agency_code
-      ),
-      agency_parts as (
-        select a.code, a.name, a.last_audited,
-               coalesce(l.points, 0)::float8 as disbursement_lag,
-               coalesce(o.activities, 0) as overdue_plan_activities,
-               coalesce(t.categories, 0) as complaint_trend,
-               coalesce(fo.open, 0) as open_findings
-          from agencies a
-          left join lag l on l.agency_code = a.code
-          left join overdue o on o.agency_code = a.code
-          left join trend t on t.agency_code = a.code
-          left join findings_open fo on fo.agency_code = a.code
-      ),
-      auditees as (
-        select 'agency' as entity_type, ap.code as key, ap.name, ap.code as agency_code,
-               ap.disbursement_lag, ap.overdue_plan_activities, ap.complaint_trend, ap.open_findings,
-               (${context.referenceDate}::date - ap.last_audited) / 365.25 as years_since_last_audit,
-               coalesce(al.allocated, 0) + coalesce(cv.value, 0) as amount_at_stake,
-               null::text[] as project_ids
-          from agency_parts ap
-          left join allocation al on al.agency_code = ap.code
-          left join contract_value cv on cv.agency_code = ap.code
-        union all
-        -- A provincial-budget project is a one-year project: never audited before, so it counts as such.
-        select 'budget_project', bp.code, bp.name, bp.agency_code,
-               ap.disbursement_lag, ap.overdue_plan_activities, ap.complaint_trend, ap.open_findings,
-               null,
-               coalesce(bp.budget, 0) + coalesce((select sum(coalesce(c.price_agree, c.sum_price_agree)) from egp_contracts c
-                                                   where c.project_id = any(bp.egp_project_ids)), 0),
-               bp.egp_project_ids
-          from budget_projects bp
-          join agency_parts ap on ap.code = bp.agency_code
-         where bp.fiscal_year = ${fiscalYear}::int
-      )
-      select x.entity_type, x.key, x.name, x.agency_code,
-             coalesce(fl.points, 0)::float8 as flags,
-             x.disbursement_lag, x.overdue_plan_activities, x.complaint_trend, x.open_findings,
-             x.years_since_last_audit::float8 as years_since_last_audit,
-             x.amount_at_stake::text as amount_at_stake,
-             coalesce(fl.top, '[]'::jsonb) as top_flags
-        from auditees x
-        left join lateral (
-          select sum(cf.points) as points,
-                 (select jsonb_agg(t order by t.points desc, t.id)
-                    from (select cf2.id::text as id, cf2.rule_id as "ruleId", cf2.entity_key as "entityKey", cf2.severity,
-                                 cf2.score::float8 as score, cf2.amount::text as amount, round(cf2.points, 3)::float8 as points
-                            from counted_flags cf2
-                           where case when x.entity_type = 'agency' then cf2.agency_code = x.key
-                                      else cf2.project_ids && x.project_ids end
-                           order by cf2.points desc, cf2.id limit 5) t) as top
-            from counted_flags cf
-           where case when x.entity_type = 'agency' then cf.agency_code = x.key else cf.project_ids && x.project_ids end
-        ) fl on true
-       where ${options.agency ? sql`x.agency_code = ${options.agency}` : sql`true`}`.toQuery();
-
-    const rows = await this.db.query<AuditeeRow>(query.text, query.values);
-    const items = rows.map((row): RiskScoreView => {
-      const raw: RawParts = {
-        flags: row.flags,
-        disbursementLag: row.disbursement_lag,
-        overduePlanActivities: row.overdue_plan_activities,
-        complaintTrend: row.complaint_trend,
-        openFindings: row.open_findings,
-        yearsSinceLastAudit: row.years_since_last_audit ?? scoring.parts.yearsSinceLastAudit.neverAudited,
-      };
-      return {
-        entityType: row.entity_type,
-        key: row.key,
-        name: row.name,
-        agencyCode: row.agency_code,
-        fiscalYear,
-        ...scoreOf(raw, Number(row.amount_at_stake), scoring),
-        amountAtStake: row.amount_at_stake,
-        topFlags: row.top_flags,
-      };
-    });
-    items.sort((a, b) => b.score - a.score || b.combined - a.combined || Number(b.amountAtStake) - Number(a.amountAtStake) || a.key.localeCompare(b.key));
-    return { fiscalYear, referenceDate: context.referenceDate, items };
+  /** Every scored auditee of `fiscalYear`, highest first; `agency` keeps that agency's rows only. */
+  async scores(fiscalYear: number, options: { agency?: string; today?: string } = {}): Promise<RiskScores> {
+    const set = await this.current(fiscalYear, options.today ?? todayInBangkok(), currentCancellation());
+    const items = options.agency ? set.items.filter((i) => i.agencyCode === options.agency) : set.items;
+    return { fiscalYear, referenceDate: set.key.referenceDate, computedAt: set.computedAt, items };
   }
 
-  /** A rule's own query as a part of the score, with the parameters in force unless `override` says otherwise. */
-  private partQuery(id: RuleId, override: Partial<RuleParameters> | undefined, context: RuleContext): SqlFragment {
-    const rule = this.registry.rule(id);
-    return ruleDefinition(id)!.query({ ...rule.parameters, ...override } as RuleParameters, context);
+  /**
+   * The answer of `GET /api/risk/scores` as UTF-8 JSON, serialised once per set and filter: the whole list is
+   * over 1 MB at 800 agencies, and serialising it (and hashing it for an ETag) took more time per request than
+   * finding the set.
+   */
+  async answer(fiscalYear: number, filter: ScoresFilter): Promise<SerialisedAnswer> {
+    const set = await this.current(fiscalYear, todayInBangkok(), currentCancellation());
+    const name = JSON.stringify([set.key, set.computedAt, filter.agency ?? null, filter.entityType ?? null]);
+    const cached = this.answers.get(name);
+    if (cached) return cached;
+    const items = set.items.filter((i) => (!filter.agency || i.agencyCode === filter.agency) && (!filter.entityType || i.entityType === filter.entityType));
+    const answer: ScoresAnswer = { fiscalYear, referenceDate: set.key.referenceDate, computedAt: set.computedAt, total: items.length, items };
+    const body = Buffer.from(JSON.stringify(answer), 'utf8');
+    const tag = createHash('sha256').update(body).digest('base64url').slice(0, 27);
+    let gzipped: { body: Buffer; etag: string } | undefined;
+    const serialised: SerialisedAnswer = {
+      body,
+      etag: `"${tag}"`,
+      // 1.3 MB of JSON is about 10 times smaller compressed; compressed once, not per request.
+      gzipped: () => (gzipped ??= { body: gzipSync(body), etag: `"${tag}-gzip"` }),
+    };
+    this.answers.set(name, serialised);
+    bound(this.answers, ANSWERS_IN_MEMORY);
+    return serialised;
+  }
+
+  /**
+   * Makes sure the scores of `fiscalYear` as of today are stored, computing them if they are not: after a risk
+   * run (`RiskScoreWarmer`), so the first reader does not wait. Readers leaving never cancel it; `signal` does
+   * (the app stopping), and none at all means it runs to its end.
+   */
+  async refresh(fiscalYear: number, today = todayInBangkok(), signal?: AbortSignal): Promise<RiskScores> {
+    const set = await this.current(fiscalYear, today, signal);
+    return { fiscalYear, referenceDate: set.key.referenceDate, computedAt: set.computedAt, items: set.items };
+  }
+
+  /** `caller`: the cancellation of the one asking (a request's), or none. */
+  private async current(fiscalYear: number, today: string, caller: AbortSignal | undefined): Promise<ScoreSet> {
+    // One rule set throughout: its hash names the set and its weights and parameters compute it.
+    const ruleSet = this.registry.ruleSet;
+    const key: ScoreSetKey = {
+      fiscalYear,
+      referenceDate: referenceDateOf(fiscalYear, today),
+      rulesHash: ruleSet.hash,
+      dataVersion: await this.store.dataVersion(),
+    };
+    const name = JSON.stringify(key);
+    const remembered = this.memory.get(name);
+    if (remembered) return remembered;
+    return this.flights.run(
+      name,
+      async () => {
+        const set =
+          (await this.store.find(key)) ??
+          (await this.store.findOrCompute(key, (client) =>
+            calculateRiskScores(async (text, values) => (await client.query(text, values)).rows, ruleSet, { fiscalYear, referenceDate: key.referenceDate }),
+          ));
+        this.remember(name, set);
+        return set;
+      },
+      caller,
+    );
+  }
+
+  private remember(name: string, set: ScoreSet): void {
+    this.memory.set(name, set);
+    bound(this.memory, SETS_IN_MEMORY);
   }
 }
 
+/** Drops the oldest entries (a Map iterates in insertion order) until `map` holds at most `size`. */
+function bound(map: Map<string, unknown>, size: number): void {
+  for (const old of map.keys()) {
+    if (map.size <= size) break;
+    map.delete(old);
+  }
+}
