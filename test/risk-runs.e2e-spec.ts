@@ -215,13 +215,13 @@ describe('risk runs and flags API', () => {
       await holder.query('lock table egp_contracts in access exclusive mode');
       const answer = request(server()).post('/api/risk/runs').set(auditor).send({}).then((response) => response);
       for (;;) {
-        const waiting = await observer.query(`select 1 from pg_stat_activity where datname = current_database() and application_name = 'audit-radar' and wait_event_type = 'Lock'`);
+        const waiting = await observer.query(`select 1 from pg_stat_activity where datname = current_database() and application_name like 'audit-radar:%' and wait_event_type = 'Lock'`);
         if (waiting.rowCount) break;
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       // Every connection the run holds: the waiting rules and the one keeping the run's snapshot.
       const killed = await observer.query(
-        `select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and application_name = 'audit-radar' and state <> 'idle'`,
+        `select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and application_name like 'audit-radar:%' and state <> 'idle'`,
       );
       expect(killed.rowCount).toBeGreaterThanOrEqual(2);
       await holder.query('rollback');

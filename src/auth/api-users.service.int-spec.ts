@@ -45,4 +45,17 @@ describe('ApiUsersService (PostgreSQL)', () => {
     expect(await users.authenticate(token)).toBeUndefined();
     expect(await users.revoke(user.id)).toBe(false);
   });
+
+  it('verifies a token once for many concurrent requests (a script burst after the cache expired)', async () => {
+    const { token } = await users.create({ name: 'busy script', role: 'viewer' });
+    // A spy that counts the real verifications; argon2 itself still runs.
+    const verify = jest.spyOn(require('argon2') as typeof import('argon2'), 'verify');
+    try {
+      const principals = await Promise.all(Array.from({ length: 20 }, () => users.authenticate(token)));
+      expect(principals.every((p) => p?.role === 'viewer')).toBe(true);
+      expect(verify).toHaveBeenCalledTimes(1);
+    } finally {
+      verify.mockRestore();
+    }
+  });
 });

@@ -21,6 +21,7 @@ export class AppConfig {
   readonly importMaxBytes!: number;
   readonly importInboxCron!: string;
   readonly rulesRunCron!: string;
+  readonly riskScoresWarmSeconds!: number;
   readonly rulesRunConcurrency!: number;
 
   constructor(values: Omit<AppConfig, never>) {
@@ -60,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     importMaxBytes: e.IMPORT_MAX_MB * 1024 * 1024,
     importInboxCron: e.IMPORT_INBOX_CRON,
     rulesRunCron: e.RULES_RUN_CRON,
+    riskScoresWarmSeconds: e.RISK_SCORES_WARM_SECONDS,
     rulesRunConcurrency: e.RULES_RUN_CONCURRENCY,
   });
 }

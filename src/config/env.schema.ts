@@ -45,6 +45,8 @@ export const envSchema = z.object({
   IMPORT_INBOX_CRON: cronExpression.default('*/5 * * * *'),
   /** How often the scheduled job looks for new imports and, when there are any, runs the rules. */
   RULES_RUN_CRON: cronExpression.default('*/15 * * * *'),
+  /** How often, in seconds, the scores job looks for a newly succeeded risk run to compute its scores (0 disables). */
+  RISK_SCORES_WARM_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
   /** Rules run this many at a time, each on its own database connection (PostgreSQL runs a query on one core). */
   RULES_RUN_CONCURRENCY: z.coerce.number().int().min(1).max(6).default(2),
 });

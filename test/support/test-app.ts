@@ -35,6 +35,7 @@ export async function startTestApp(
     // Tests drive jobs themselves; a timer firing mid-test would make results depend on the clock.
     IMPORT_INBOX_CRON: 'off',
     RULES_RUN_CRON: 'off',
+    RISK_SCORES_WARM_SECONDS: '0',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'audit-radar-test-data-')),
     ...env,
   });

@@ -32,7 +32,7 @@ describe('RiskRunsService', () => {
   async function untilARunWaitsOnALock(observer: Client): Promise<void> {
     for (;;) {
       const { rowCount } = await observer.query(
-        `select 1 from pg_stat_activity where datname = current_database() and application_name = 'audit-radar' and wait_event_type = 'Lock'`,
+        `select 1 from pg_stat_activity where datname = current_database() and application_name like 'audit-radar:%' and wait_event_type = 'Lock'`,
       );
       if (rowCount) return;
       await new Promise((resolve) => setTimeout(resolve, 20));

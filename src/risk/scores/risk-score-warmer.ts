@@ -1,10 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config';
 import { QueryCancelledError, withCancellation } from '../../database/request-cancellation';
 import { SqlDatabase } from '../../database/sql-database';
 import { RiskScoresService } from './risk-scores.service';
-
-/** How often the table of runs is looked at for a newly succeeded run. */
-const POLL_MS = 5_000;
 
 /**
  * Computes the scores after each successful risk run, so the first reader after a run does not wait for them.
@@ -24,6 +22,7 @@ export class RiskScoreWarmer implements OnApplicationBootstrap, OnApplicationShu
   constructor(
     @Inject(SqlDatabase) private readonly db: SqlDatabase,
     @Inject(RiskScoresService) private readonly scores: RiskScoresService,
+    @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -50,14 +49,15 @@ export class RiskScoreWarmer implements OnApplicationBootstrap, OnApplicationShu
   }
 
   private schedule(): void {
-    if (this.stopping.signal.aborted) return;
+    // RISK_SCORES_WARM_SECONDS=0: off (tests call `check()` themselves, as they drive the other jobs).
+    if (this.stopping.signal.aborted || this.config.riskScoresWarmSeconds === 0) return;
     this.timer = setTimeout(() => {
       this.warming = this.check()
         .catch((error: unknown) => {
           if (!(error instanceof QueryCancelledError)) this.logger.warn(`warming the scores failed: ${(error as Error).message}`);
         })
         .finally(() => this.schedule());
-    }, POLL_MS);
+    }, this.config.riskScoresWarmSeconds * 1000);
     // Never what keeps a process (the CLI) alive.
     this.timer.unref();
   }
