@@ -5,6 +5,7 @@ import { Migration20261126011325_risk } from '../../migrations/Migration20261126
 import { Migration20261126013207_audit_plans } from '../../migrations/Migration20261126013207_audit_plans';
 import { Migration20261126015212_payment_fiscal_year } from '../../migrations/Migration20261126015212_payment_fiscal_year';
 import { Migration20261126120000_flags_fillfactor } from '../../migrations/Migration20261126120000_flags_fillfactor';
+import { Migration20261208040001_flags_order_indexes } from '../../migrations/Migration20261208040001_flags_order_indexes';
 
 /**
  * Every migration, in order. Listed by import (not found by a folder glob) so the same list runs
@@ -18,4 +19,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126013207_audit_plans', class: Migration20261126013207_audit_plans },
   { name: 'Migration20261126015212_payment_fiscal_year', class: Migration20261126015212_payment_fiscal_year },
   { name: 'Migration20261126120000_flags_fillfactor', class: Migration20261126120000_flags_fillfactor },
+  { name: 'Migration20261208040001_flags_order_indexes', class: Migration20261208040001_flags_order_indexes },
 ];
