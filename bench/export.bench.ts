@@ -145,7 +145,7 @@ async function measure(service: ChildProcess, port: number, format: 'csv' | 'xls
   })();
   const started = performance.now();
   await new Promise<void>((resolve, reject) => {
-    get({ port, host: '127.0.0.1', path: `/api/flags/export?format=${format}`, headers: { Authorization: `Bearer ${TOKEN}` } }, (res) => {
+    get({ port, host: '127.0.0.1', agent: false, path: `/api/flags/export?format=${format}`, headers: { Authorization: `Bearer ${TOKEN}` } }, (res) => {
       if (res.statusCode !== 200) return reject(new Error(`export ${format}: HTTP ${res.statusCode}`));
       pipeline(res, createWriteStream(file)).then(resolve, reject);
     }).on('error', reject);
@@ -188,7 +188,8 @@ function rssMbOf(pid: number): number {
 function timedGet(port: number, path: string): Promise<{ status: number; ms: number }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    get({ port, host: '127.0.0.1', path }, (res) => {
+    // a connection of its own: a kept-alive socket the service closes while idle fails the next request (ECONNRESET)
+    get({ port, host: '127.0.0.1', path, agent: false }, (res) => {
       res.resume();
       res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
     })
