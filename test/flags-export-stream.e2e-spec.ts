@@ -110,6 +110,18 @@ describe('flags exports and paging at scale', () => {
     expect(some.body).toMatchObject({ total: expected.length / 4, totalExact: true });
   });
 
+  it('marks a flag not current once a later successful run of its rule did not find it, in the list and the export alike', async () => {
+    await db.query(`insert into risk_runs (id, status, fiscal_year, reference_date, rules_hash, rule_ids) values (2, 'succeeded', null, '2025-09-30', 'x', '{few-bidders}')`);
+    await db.query(`insert into risk_run_rules (run_id, rule_id, parameters) values (2, 'few-bidders', '{}')`);
+    const currentByRule = (items: { ruleId: string; current: boolean }[]) =>
+      Object.fromEntries(['single-bidder', 'few-bidders', 'split-purchase'].map((rule) => [rule, [...new Set(items.filter((f) => f.ruleId === rule).map((f) => f.current))]]));
+    const listed = await request(server()).get('/api/flags?limit=1000').set(auditor).expect(200);
+    const exported = await request(server()).get('/api/flags/export?format=json').set(auditor).expect(200);
+    const expectedCurrent = { 'single-bidder': [true], 'few-bidders': [false], 'split-purchase': [true] };
+    expect(currentByRule(listed.body.items)).toEqual(expectedCurrent);
+    expect(currentByRule(exported.body.items)).toEqual(expectedCurrent);
+  });
+
   it('holds an export while its client does not read, and ends its transaction when the client goes away', async () => {
     const cursorSessions = async () =>
       (

@@ -69,27 +69,22 @@ const COLUMNS = raw(`
   f.first_run_id as "firstRunId", f.last_run_id as "lastRunId",
   f.created_at as "createdAt", f.updated_at as "updatedAt"`);
 
+/** The latest successful run of each rule, per fiscal year (null: a run over every year). A few dozen rows. */
+const LATEST_RUNS = `
+  select rr.rule_id, r.fiscal_year, max(rr.run_id) as run_id
+    from risk_run_rules rr join risk_runs r on r.id = rr.run_id
+   where r.status = 'succeeded'
+   group by rr.rule_id, r.fiscal_year`;
+
 /**
  * `current` of a page's flags: no later successful run of the same rule (over all years or the flag's) left it
- * out. Read against LATEST (the latest runs, materialized once per statement), for the page's rows only.
+ * out. Read against the latest runs, materialized once per statement, for the page's rows only.
  */
-const LATEST = raw(`
-  latest as materialized (
-    select rr.rule_id, r.fiscal_year, max(rr.run_id) as run_id
-      from risk_run_rules rr join risk_runs r on r.id = rr.run_id
-     where r.status = 'succeeded'
-     group by rr.rule_id, r.fiscal_year)`);
+const LATEST = raw(`latest as materialized (${LATEST_RUNS})`);
 const CURRENT = raw(`
   not exists (select 1 from latest l
                where l.rule_id = f.rule_id and l.run_id > f.last_run_id
                  and (l.fiscal_year is null or l.fiscal_year = f.fiscal_year)) as current`);
-
-/** The latest successful run of each rule, per fiscal year (null: a run over every year). A few hundred rows. */
-const LATEST_RUNS = `
-  select rr.rule_id, r.fiscal_year, max(rr.run_id)::text as run_id
-    from risk_run_rules rr join risk_runs r on r.id = rr.run_id
-   where r.status = 'succeeded'
-   group by rr.rule_id, r.fiscal_year`;
 
 /** Reading and triaging flags. Agency scoping of the rows is applied by the caller through `filter.agency`. */
 @Injectable()
