@@ -36,9 +36,10 @@ export async function* readCursor<R extends QueryResultRow>(
   const name = `read_cursor_${++cursorCount}`;
   // A statement running when the reader goes away (the first FETCH may sort the whole result) is cancelled
   // from another connection: the server stops at once rather than when it next writes to the socket.
+  let cancelling: Promise<unknown> | undefined;
   const cancel = () => {
     const pid = (client as PoolClient & { processID?: number }).processID;
-    if (pid) void pool.query('select pg_cancel_backend($1)', [pid]).catch(() => undefined);
+    if (pid) cancelling = pool.query('select pg_cancel_backend($1)', [pid]).catch(() => undefined);
   };
   signal?.addEventListener('abort', cancel, { once: true });
   let broken = false;
@@ -58,6 +59,9 @@ export async function* readCursor<R extends QueryResultRow>(
     throw error;
   } finally {
     signal?.removeEventListener('abort', cancel);
+    // The cancel lands before the connection goes back to the pool, never on the next borrower's statement
+    // (a cancel that reaches an idle backend is ignored).
+    await cancelling;
     // Reached also when the consumer breaks off the loop (return()): roll back; a connection that cannot
     // roll back is dropped rather than handed to the next caller mid-transaction.
     await client.query('rollback').catch(() => {
