@@ -7,6 +7,7 @@ import { Migration20261126015212_payment_fiscal_year } from '../../migrations/Mi
 import { Migration20261126120000_flags_fillfactor } from '../../migrations/Migration20261126120000_flags_fillfactor';
 import { Migration20261208020001_work_runner } from '../../migrations/Migration20261208020001_work_runner';
 import { Migration20261208030001_one_approved_plan_per_year } from '../../migrations/Migration20261208030001_one_approved_plan_per_year';
+import { Migration20261208040001_flags_order_indexes } from '../../migrations/Migration20261208040001_flags_order_indexes';
 import { Migration20261208050001_risk_score_sets } from '../../migrations/Migration20261208050001_risk_score_sets';
 
 /**
@@ -23,5 +24,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126120000_flags_fillfactor', class: Migration20261126120000_flags_fillfactor },
   { name: 'Migration20261208020001_work_runner', class: Migration20261208020001_work_runner },
   { name: 'Migration20261208030001_one_approved_plan_per_year', class: Migration20261208030001_one_approved_plan_per_year },
+  { name: 'Migration20261208040001_flags_order_indexes', class: Migration20261208040001_flags_order_indexes },
   { name: 'Migration20261208050001_risk_score_sets', class: Migration20261208050001_risk_score_sets },
 ];

@@ -19,5 +19,10 @@ export type FlagFilter = z.output<typeof flagFilterSchema>;
 export const flagPageSchema = flagFilterSchema.extend({
   limit: z.coerce.number().int().min(1).max(1000).default(50),
   offset: z.coerce.number().int().min(0).default(0),
+  /** The `after` of the previous answer: the next page by keyset (cheap at any depth), instead of `offset`. */
+  after: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,200}$/, { error: 'must be the "after" token of a previous answer' })
+    .optional(),
 });
 export type FlagPage = z.output<typeof flagPageSchema>;
