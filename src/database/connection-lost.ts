@@ -19,10 +19,11 @@ const LOST_MESSAGES = /Connection terminated|connection error and is not queryab
 
 export function isConnectionLost(error: unknown): boolean {
   if (error instanceof DatabaseUnavailableError) return true;
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
+  // Not `instanceof Error`: a socket error comes from Node's own realm, which is not always the caller's (jest).
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
   if (typeof code === 'string' && (LOST_STATES.test(code) || LOST_CODES.has(code))) return true;
-  return LOST_MESSAGES.test(error.message);
+  return typeof message === 'string' && LOST_MESSAGES.test(message);
 }
 
 /** The error to pass on: a lost connection as `DatabaseUnavailableError`, anything else as it was. */

@@ -1,4 +1,5 @@
-import type { Pool, PoolClient, QueryResultRow } from 'pg';
+import type { ClientConfig, Pool, PoolClient, QueryResultRow } from 'pg';
+import { cancelOnAbort } from './request-cancellation';
 
 export interface CursorOptions {
   /** Rows per FETCH: what Node holds at once, whatever the result's size. */
@@ -36,12 +37,7 @@ export async function* readCursor<R extends QueryResultRow>(
   const name = `read_cursor_${++cursorCount}`;
   // A statement running when the reader goes away (the first FETCH may sort the whole result) is cancelled
   // from another connection: the server stops at once rather than when it next writes to the socket.
-  let cancelling: Promise<unknown> | undefined;
-  const cancel = () => {
-    const pid = (client as PoolClient & { processID?: number }).processID;
-    if (pid) cancelling = pool.query('select pg_cancel_backend($1)', [pid]).catch(() => undefined);
-  };
-  signal?.addEventListener('abort', cancel, { once: true });
+  const watch = signal && cancelOnAbort(client, signal, pool.options as ClientConfig);
   let broken = false;
   try {
     await client.query('begin isolation level repeatable read read only');
@@ -58,10 +54,8 @@ export async function* readCursor<R extends QueryResultRow>(
     if (signal?.aborted && !(error instanceof CursorAborted)) throw new CursorAborted('the read was stopped');
     throw error;
   } finally {
-    signal?.removeEventListener('abort', cancel);
-    // The cancel lands before the connection goes back to the pool, never on the next borrower's statement
-    // (a cancel that reaches an idle backend is ignored).
-    await cancelling;
+    // The cancel lands before the connection goes back to the pool, never on the next borrower's statement.
+    await watch?.detach();
     // Reached also when the consumer breaks off the loop (return()): roll back; a connection that cannot
     // roll back is dropped rather than handed to the next caller mid-transaction.
     await client.query('rollback').catch(() => {
