@@ -51,6 +51,16 @@ describe('RiskRunsService', () => {
     expect(Object.keys(report.results)).toEqual(['single-bidder', 'few-bidders', 'round-amounts']);
   });
 
+  it('leaves the flags analyzed, so the flags list plans with real statistics right after a run', async () => {
+    const analyzedAt = async () =>
+      (await db.query<{ at: Date | null }>(`select last_analyze as at from pg_stat_user_tables where relname = 'flags'`))[0].at;
+    const before = await analyzedAt();
+    await runs.run({ rules: ['single-bidder'] });
+    const after = await analyzedAt();
+    expect(after).not.toBeNull();
+    expect(after!.getTime()).toBeGreaterThan(before?.getTime() ?? 0);
+  });
+
   it('lets two runs started together finish one after the other, with the same flags', async () => {
     const [a, b] = await Promise.all([runs.run({ rules: ['single-bidder'] }), runs.run({ rules: ['single-bidder'] })]);
     expect(a.results['single-bidder']).toEqual(expect.objectContaining({ flagged: 2, notCalculable: 2 }));
