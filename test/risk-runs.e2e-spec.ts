@@ -1,5 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
 import { Client } from 'pg';
@@ -7,12 +6,12 @@ import request from 'supertest';
 import { binaryBody } from './support/binary-body';
 import { SqlDatabase } from '../src/database/sql-database';
 import { ScheduledJobs } from '../src/jobs/scheduled-jobs';
-import { startFixtureApp } from './support/fixture-database';
-import { TestApp, TEST_ADMIN_TOKEN } from './support/test-app';
+import { startFixtureAppWithOwnRules } from './support/fixture-database';
+import { TEST_ADMIN_TOKEN } from './support/test-app';
 
 /** Rule runs, flags, triage and exports over HTTP, on the Rayong fixtures, with single-bidder as the example rule. */
 describe('risk runs and flags API', () => {
-  let t: TestApp;
+  let t: Awaited<ReturnType<typeof startFixtureAppWithOwnRules>>;
   let rulesDir: string;
   let auditor: { Authorization: string };
   const server = () => t.app.getHttpServer();
@@ -25,15 +24,11 @@ describe('risk runs and flags API', () => {
     };
 
   beforeAll(async () => {
-    rulesDir = mkdtempSync(join(tmpdir(), 'audit-radar-runs-e2e-'));
-    cpSync(join(__dirname, '..', 'rules'), rulesDir, { recursive: true });
-    t = await startFixtureApp({ RULES_DIR: rulesDir });
+    t = await startFixtureAppWithOwnRules();
+    rulesDir = t.rulesDir;
     auditor = { Authorization: `Bearer ${await t.tokenFor('auditor')}` };
   });
-  afterAll(async () => {
-    await t.close();
-    rmSync(rulesDir, { recursive: true, force: true });
-  });
+  afterAll(() => t.close());
 
   it('runs a rule and answers its counts, and records the run with the rule files hash and parameters', async () => {
     const { body } = await runSingleBidder();

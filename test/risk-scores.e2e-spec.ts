@@ -1,5 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { SqlDatabase } from '../src/database/sql-database';
@@ -7,8 +6,7 @@ import { RuleRegistry } from '../src/risk/rule-registry.service';
 import { RiskScoreStore } from '../src/risk/scores/risk-score-store';
 import { RiskScoreWarmer } from '../src/risk/scores/risk-score-warmer';
 import { RiskScoresService } from '../src/risk/scores/risk-scores.service';
-import { startFixtureApp } from './support/fixture-database';
-import type { TestApp } from './support/test-app';
+import { startFixtureAppWithOwnRules } from './support/fixture-database';
 
 interface ScoresAnswer {
   fiscalYear: number;
@@ -24,7 +22,7 @@ interface ScoresAnswer {
  * On the Rayong fixtures, FY2568 (judged at its end, 2025-09-30, whatever today is).
  */
 describe('stored risk scores API', () => {
-  let t: TestApp;
+  let t: Awaited<ReturnType<typeof startFixtureAppWithOwnRules>>;
   let rulesDir: string;
   let auditor: { Authorization: string };
   const server = () => t.app.getHttpServer();
@@ -41,15 +39,11 @@ describe('stored risk scores API', () => {
   const runSingleBidder = () => request(server()).post('/api/risk/runs').set(auditor).send({ rules: ['single-bidder'], fiscalYear: 2568 }).expect(201);
 
   beforeAll(async () => {
-    rulesDir = mkdtempSync(join(tmpdir(), 'audit-radar-scores-e2e-'));
-    cpSync(join(__dirname, '..', 'rules'), rulesDir, { recursive: true });
-    t = await startFixtureApp({ RULES_DIR: rulesDir });
+    t = await startFixtureAppWithOwnRules();
+    rulesDir = t.rulesDir;
     auditor = { Authorization: `Bearer ${await t.tokenFor('auditor')}` };
   });
-  afterAll(async () => {
-    await t.close();
-    rmSync(rulesDir, { recursive: true, force: true });
-  });
+  afterAll(() => t.close());
 
   it('computes the scores once and serves the stored ones to the next call, and to another process', async () => {
     const first = await scores();

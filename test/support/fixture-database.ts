@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DemoDataLoader } from '../../src/demo/demo-data.loader';
 import { templateDatabase, withServer } from './test-database';
 import { startTestApp, TestApp } from './test-app';
@@ -10,6 +13,21 @@ import { startTestApp, TestApp } from './test-app';
 export async function startFixtureApp(env: Record<string, string> = {}): Promise<TestApp> {
   const template = await ensureFixtureTemplate();
   return startTestApp(env, { template });
+}
+
+/** A fixture app reading its own copy of `rules/`, for tests that edit rule files; `close()` removes the copy. */
+export async function startFixtureAppWithOwnRules(): Promise<TestApp & { rulesDir: string }> {
+  const rulesDir = mkdtempSync(join(tmpdir(), 'audit-radar-rules-'));
+  cpSync(join(__dirname, '..', '..', 'rules'), rulesDir, { recursive: true });
+  const app = await startFixtureApp({ RULES_DIR: rulesDir });
+  return {
+    ...app,
+    rulesDir,
+    async close() {
+      await app.close();
+      rmSync(rulesDir, { recursive: true, force: true });
+    },
+  };
 }
 
 async function ensureFixtureTemplate(): Promise<string> {

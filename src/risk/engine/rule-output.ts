@@ -20,10 +20,8 @@ export const RULE_OUTPUT_COLUMNS = [
   'reason',
 ] as const;
 
-export const CREATE_RULE_OUTPUT = `
-  create temporary table ${RULE_OUTPUT_TABLE} (
-    outcome text not null check (outcome in ('flagged', 'clear', 'not_calculable')),
-    entity_key text,
+/** The columns of a judged row after its outcome and key: in `rule_output`, and in a run's staging table (run-staging.ts). */
+export const RULE_ROW_DETAIL_COLUMNS_SQL = `
     agency_code text,
     fiscal_year int,
     score numeric,
@@ -32,7 +30,12 @@ export const CREATE_RULE_OUTPUT = `
     vendor_tins text[],
     payment_docs text[],
     evidence jsonb,
-    reason text,
+    reason text`;
+
+export const CREATE_RULE_OUTPUT = `
+  create temporary table ${RULE_OUTPUT_TABLE} (
+    outcome text not null check (outcome in ('flagged', 'clear', 'not_calculable')),
+    entity_key text,${RULE_ROW_DETAIL_COLUMNS_SQL},
     check (outcome <> 'not_calculable' or reason is not null),
     check (outcome = 'clear' or entity_key is not null)
   ) on commit drop`;

@@ -1,4 +1,5 @@
 import type { PoolClient } from 'pg';
+import { RULE_ROW_DETAIL_COLUMNS_SQL } from '../engine/rule-output';
 
 /**
  * Where a run keeps what its rules found until the run is merged as one unit: an unlogged table of its own,
@@ -20,16 +21,7 @@ export function createStagingTable(table: string): string {
     entity_type text not null,
     severity text not null,
     outcome text not null check (outcome in ('flagged', 'not_calculable')),
-    entity_key text not null,
-    agency_code text,
-    fiscal_year int,
-    score numeric,
-    amount numeric,
-    project_ids text[],
-    vendor_tins text[],
-    payment_docs text[],
-    evidence jsonb,
-    reason text
+    entity_key text not null,${RULE_ROW_DETAIL_COLUMNS_SQL}
   )`;
 }
 
