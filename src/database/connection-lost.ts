@@ -17,13 +17,17 @@ const LOST_STATES = /^(08...|57P01|57P02|57P03)$/;
 const LOST_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTCONN']);
 const LOST_MESSAGES = /Connection terminated|connection error and is not queryable|Client was closed|not queryable|terminating connection/i;
 
+/** Whether `error`, or an error it was raised for (its `cause`, a few levels down), is a lost connection. */
 export function isConnectionLost(error: unknown): boolean {
-  if (error instanceof DatabaseUnavailableError) return true;
-  // Not `instanceof Error`: a socket error comes from Node's own realm, which is not always the caller's (jest).
-  if (typeof error !== 'object' || error === null) return false;
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  if (typeof code === 'string' && (LOST_STATES.test(code) || LOST_CODES.has(code))) return true;
-  return typeof message === 'string' && LOST_MESSAGES.test(message);
+  for (let e = error, depth = 0; depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof DatabaseUnavailableError) return true;
+    // Not `instanceof Error`: a socket error comes from Node's own realm, which is not always the caller's (jest).
+    if (typeof e !== 'object' || e === null) return false;
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && (LOST_STATES.test(code) || LOST_CODES.has(code))) return true;
+    if (typeof message === 'string' && LOST_MESSAGES.test(message)) return true;
+  }
+  return false;
 }
 
 /** The error to pass on: a lost connection as `DatabaseUnavailableError`, anything else as it was. */

@@ -28,11 +28,16 @@ export class SqlDatabase {
     );
   }
 
-  async query<R extends QueryResultRow = QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
+  /**
+   * One statement. `name` makes it a prepared statement, planned once per connection: for hot reads whose
+   * planning costs more than their run (the flags list).
+   */
+  async query<R extends QueryResultRow = QueryResultRow>(sql: string, params: unknown[] = [], options: { name?: string } = {}): Promise<R[]> {
+    const statement = { text: sql, values: params, name: options.name };
     const signal = currentCancellation();
     if (!signal) {
       try {
-        return (await this.pool.query<R>(sql, params)).rows;
+        return (await this.pool.query<R>(statement)).rows;
       } catch (error) {
         throw asDatabaseError(error);
       }
@@ -43,7 +48,7 @@ export class SqlDatabase {
     const watch = cancelOnAbort(client, signal, this.pool.options as ClientConfig);
     let lost: Error | undefined;
     try {
-      return (await client.query<R>(sql, params)).rows;
+      return (await client.query<R>(statement)).rows;
     } catch (error) {
       if (isConnectionLost(error)) lost = error as Error;
       throw asDatabaseError(watch.translate(error));

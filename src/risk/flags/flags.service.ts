@@ -196,7 +196,7 @@ export class FlagsService {
    */
   private async prepared<R extends QueryResultRow>(query: { text: string; values: unknown[] }): Promise<R[]> {
     const name = `flags_${createHash('sha1').update(query.text).digest('hex').slice(0, 16)}`;
-    return (await this.db.pool.query<R>({ name, text: query.text, values: query.values })).rows;
+    return this.db.query<R>(query.text, query.values, { name });
   }
 
   private history(id: string): Promise<FlagEventView[]> {

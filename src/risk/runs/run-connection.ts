@@ -1,11 +1,11 @@
 import type { Pool, PoolClient } from 'pg';
 
 /**
- * A pool client a run holds for a while (the coordinator for the whole run, each worker for its rules), with an
- * `error` listener of its own from the moment it is checked out. A backend killed under a checked-out client
- * (`pg_terminate_backend`, a server restart) makes the client emit `error`; with no listener that is an
- * unhandled event and the process exits. Here the query in flight fails instead, `onLost` is told at once (so the
- * run can stop handing out rules), and the broken client is destroyed on release rather than returned to the pool.
+ * A pool client a run holds for a while (the coordinator for the whole run, each worker for its rules), watched
+ * from the moment it is checked out. A backend killed under it (`pg_terminate_backend`, a server restart) makes
+ * the client emit `error` (the pool's own listener, sql-database.ts, keeps that from ending the process); here
+ * `onLost` is told at once, so the run stops handing out rules, and the broken client is destroyed on release
+ * rather than returned to the pool.
  */
 export interface RunConnection {
   readonly client: PoolClient;
