@@ -10,7 +10,7 @@ import type { Request, Response } from 'express';
 import multer, { diskStorage, MulterError } from 'multer';
 import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { finalize, Observable } from 'rxjs';
+import { catchError, concatMap, finalize, Observable } from 'rxjs';
 import { AppConfig } from '../config/app-config';
 import { importTooLarge } from './upload-limit';
 
@@ -50,8 +50,20 @@ export class CsvUploadInterceptor implements NestInterceptor {
     );
     const path = request.file?.path;
     if (!path) return next.handle();
-    const remove = () => void unlink(path).catch(() => undefined);
-    return next.handle().pipe(finalize(remove));
+    const remove = () => unlink(path).catch(() => undefined);
+    // Removed before the answer goes out (a client that sees the answer finds no file left), whatever the answer;
+    // `finalize` also covers a request abandoned before either (unlinking twice is harmless).
+    return next.handle().pipe(
+      concatMap(async (answer: unknown) => {
+        await remove();
+        return answer;
+      }),
+      catchError(async (error: unknown) => {
+        await remove();
+        throw error;
+      }),
+      finalize(() => void remove()),
+    );
   }
 
   private refusal(error: unknown): unknown {
